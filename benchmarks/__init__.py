@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m benchmarks <name>`; each prints a table of measured ratios against a reference."""

@@ -1,0 +1,1 @@
+"""The playground's core: math, data, training and charts. Never imports Streamlit."""

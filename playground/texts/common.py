@@ -1,0 +1,21 @@
+"""Strings shared by the app shell and every page."""
+
+STRINGS = {
+    "app.title": ("Neural Network Playground", "신경망 놀이터"),
+    "app.language": ("Language", "언어"),
+    "app.group.neurons": ("Neurons", "뉴런"),
+    "app.group.networks": ("Networks", "신경망"),
+    "app.group.lessons": ("Lessons", "수업"),
+    "app.about": (
+        "An interactive companion to the first chapter of deep learning: drag the sliders and watch the network respond.",
+        "딥러닝 첫 장을 직접 만져 보며 배우는 도구입니다. 슬라이더를 움직이면 신경망이 바로 반응합니다.",
+    ),
+    "app.bad_language": (
+        "Unknown language '{value}' in the link; showing English.",
+        "링크의 언어 '{value}'은(는) 지원하지 않아 영어로 표시합니다.",
+    ),
+    "common.bad_param": (
+        "The link's value '{value}' for '{name}' is not valid; using the default {default} instead.",
+        "링크에 있는 '{name}' 값 '{value}'이(가) 올바르지 않아 기본값 {default}을(를) 사용합니다.",
+    ),
+}

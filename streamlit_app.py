@@ -1,0 +1,48 @@
+"""Entry point: `streamlit run streamlit_app.py`. Navigation, the language switch, shared page setup."""
+
+import streamlit as st
+
+from playground import i18n
+from ui.common import LANG_KEY, t
+
+st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
+
+# The language comes from the URL (?lang=ko) on the first run, then from the sidebar switch.
+if LANG_KEY not in st.session_state:
+    raw = st.query_params.get(LANG_KEY)
+    code = i18n.normalize_language(raw)
+    if raw is not None and code is None:
+        st.session_state["app/bad_lang"] = raw
+    st.session_state[LANG_KEY] = code or i18n.DEFAULT_LANGUAGE
+
+with st.sidebar:
+    st.radio(
+        t("app.language"),
+        options=list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.get,
+        key=LANG_KEY,
+        horizontal=True,
+    )
+    st.caption(t("app.about"))
+if "app/bad_lang" in st.session_state:
+    st.info(t("app.bad_language", value=st.session_state.pop("app/bad_lang")))
+
+# Page switches clear the query string; keep the language in it so any URL can be shared.
+st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
+
+PAGES = {
+    "app.group.neurons": [
+        st.Page("pages/perceptron.py", title=t("perceptron.title"), icon="➕", url_path="perceptron"),
+        st.Page("pages/activations.py", title=t("activations.title"), icon="📈", url_path="activations"),
+    ],
+    "app.group.networks": [
+        st.Page("pages/playground.py", title=t("playground.title"), icon="🧠", url_path="playground", default=True),
+        st.Page("pages/mnist.py", title=t("mnist.title"), icon="✍️", url_path="mnist"),
+    ],
+    "app.group.lessons": [
+        st.Page("pages/linear_regression.py", title=t("linreg.title"), icon="📏", url_path="linear-regression"),
+        st.Page("pages/classic_vs_deep.py", title=t("classic.title"), icon="🌲", url_path="classic-vs-deep"),
+        st.Page("pages/train_val_test.py", title=t("splits.title"), icon="✂️", url_path="train-validation-test"),
+    ],
+}
+st.navigation({t(group): pages for group, pages in PAGES.items()}).run()

@@ -1,0 +1,24 @@
+"""Shared test setup: the repository root on sys.path, paths to the shared MNIST files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+# AppTest's 3 s default is too short for pages that import torch.
+APPTEST_TIMEOUT = 120
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """`../shared/data` (real MNIST files); tests that need it skip clearly when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared data folder {SHARED_DATA} is not present")
+    return SHARED_DATA

@@ -1,0 +1,129 @@
+"""Real-browser tests: `streamlit run` on 127.0.0.1 and Playwright driving Debian's Chromium.
+
+One server serves the whole session; each test gets a fresh browser page (and so
+a fresh Streamlit session). Screenshots go to tests/e2e/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+RUN_TIMEOUT_MS = 90_000  # a cold page load imports torch and builds figures
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """Base URL of a `streamlit run streamlit_app.py` server on 127.0.0.1, stopped after the session."""
+    port = _free_port()
+    log = open(ROOT / "tests" / "e2e" / "server.log", "w")
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            "--server.headless", "true",
+            "--server.address", "127.0.0.1",
+            "--server.port", str(port),
+            "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false",
+        ],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("streamlit did not become healthy within 90 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab (a new Streamlit session) with a classroom-projector-sized viewport."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(RUN_TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def open_app(page, app_url: str, path: str = "", **query) -> None:
+    """Open `path` (a page's url_path, "" for the default page) and wait until the script has run."""
+    url = f"{app_url}/{path}"
+    if query:
+        url += "?" + urlencode(query)
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=RUN_TIMEOUT_MS)
+    wait_idle(page)
+
+
+def wait_idle(page, settle_ms: int = 300) -> None:
+    """Wait until Streamlit has no script run in progress."""
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|Stop/)",
+        timeout=RUN_TIMEOUT_MS,
+    )
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot to tests/e2e/screenshots/<name>.png and return its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,58 @@
+"""Small helpers every page uses: translated text, the page header, URL parameters."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import streamlit as st
+
+from playground import i18n
+from playground.state import Param, read_params, to_query
+
+LANG_KEY = "lang"  # session_state key and URL parameter for the language
+
+
+def lang() -> str:
+    """The session's language code ("en" or "ko")."""
+    return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+
+
+def t(key: str, **fmt: object) -> str:
+    """`key` translated into the session's language."""
+    return i18n.text(key, lang(), **fmt)
+
+
+def page_header(prefix: str) -> None:
+    """Title and the one-or-two-sentence explanation every page opens with."""
+    st.title(t(f"{prefix}.title"))
+    st.markdown(t(f"{prefix}.intro"))
+
+
+def show_error(error: Exception) -> None:
+    """A user-facing sentence for an error raised by the core (never a traceback)."""
+    st.error(str(error))
+
+
+def query_values(params: Sequence[Param], once_key: str) -> dict[str, Any]:
+    """Values for `params` read from the URL, once per session per page.
+
+    Invalid values fall back to their defaults with a short notice. `once_key`
+    (namespaced by page, e.g. "perceptron/url") makes the URL win only on the
+    first run, so later widget changes are not overwritten by a stale URL.
+    """
+    if once_key in st.session_state:
+        return st.session_state[once_key]
+    values, bad = read_params(st.query_params.to_dict(), params)
+    for item in bad:
+        st.info(t("common.bad_param", name=item.name, value=item.value, default=item.default))
+    st.session_state[once_key] = values
+    return values
+
+
+def sync_query(values: dict[str, Any]) -> None:
+    """Write the page's current settings into the URL (keeping the language)."""
+    wanted = to_query(values)
+    wanted[LANG_KEY] = lang()
+    current = st.query_params.to_dict()
+    if current != wanted:
+        st.query_params.from_dict(wanted)

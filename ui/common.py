@@ -7,6 +7,7 @@ from typing import Any, Sequence
 import streamlit as st
 
 from playground import i18n
+from playground.errors import UserError
 from playground.state import Param, read_params, to_query
 
 LANG_KEY = "lang"  # session_state key and URL parameter for the language
@@ -30,7 +31,7 @@ def page_header(prefix: str) -> None:
 
 def show_error(error: Exception) -> None:
     """A user-facing sentence for an error raised by the core (never a traceback)."""
-    st.error(str(error))
+    st.error(error.message(lang()) if isinstance(error, UserError) else str(error))
 
 
 def query_values(params: Sequence[Param], once_key: str) -> dict[str, Any]:

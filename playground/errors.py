@@ -1,0 +1,23 @@
+"""Errors a student can read, in either language.
+
+Core code raises `UserError(key, **params)`: a `ValueError` whose English text is
+its `str()` (for logs, tests and non-UI callers) and whose `key`/`params` let the
+page show the same sentence in the session's language.
+"""
+
+from __future__ import annotations
+
+from playground import i18n
+
+
+class UserError(ValueError):
+    """Invalid input or setting, explained in one sentence (strings in playground/texts)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(i18n.text(key, "en", **params))
+
+    def message(self, lang: str) -> str:
+        """The sentence in `lang`."""
+        return i18n.text(self.key, lang, **self.params)

@@ -1,0 +1,188 @@
+"""Activation functions: compare f and f′, one neuron over the plane, and why the derivative decides learning."""
+
+import numpy as np
+import streamlit as st
+
+from playground import activations as A
+from playground.charts import activations as charts
+from playground.errors import UserError
+from playground.state import Param
+from ui.common import page_header, query_values, show_error, sync_query, t
+
+P = "activations/"  # session-state namespace of this page
+LIMIT = 3.0  # the neuron's plane is [-LIMIT, LIMIT]²
+MAX_LAYERS = 30
+
+# Settings that travel in a share link (?act=relu&w1=2...).
+URL_PARAMS = [
+    Param("act", "sigmoid", str, choices=A.NAMES),
+    Param("w1", 1.0, float, -LIMIT, LIMIT),
+    Param("w2", 1.0, float, -LIMIT, LIMIT),
+    Param("b", -0.5, float, -LIMIT, LIMIT),
+    Param("x1", 1.0, float, -LIMIT, LIMIT),
+    Param("x2", -1.0, float, -LIMIT, LIMIT),
+    Param("n", 10, int, 1, MAX_LAYERS),
+]
+DEFAULTS = {"compare": ["step", "sigmoid", "tanh", "relu"], "show_fn": True, "show_deriv": True, "x_range": (-5.0, 5.0)}
+
+
+def name(activation: str) -> str:
+    """Display name of an activation in the session's language."""
+    return t(f"activations.name.{activation}")
+
+
+def fmt(value: float) -> str:
+    """A value to three decimals, without a confusing "-0.000"."""
+    return f"{0.0 if abs(value) < 5e-4 else value:.3f}"
+
+
+def term(value: float) -> str:
+    """A slider value inside a sum, negatives in parentheses: "(-0.5)"."""
+    return f"({value:g})" if value < 0 else f"{value:g}"
+
+
+def init_widgets() -> None:
+    """Give every widget its starting value: the last values this session used, else the link, else defaults.
+
+    (Streamlit forgets a widget's value when its page is left, so the values are kept in "activations/saved".)
+    """
+    url = query_values(URL_PARAMS, P + "url")
+    start = {**DEFAULTS, **url}
+    for key, value in {**start, **st.session_state.get(P + "saved", {})}.items():
+        if isinstance(value, float):
+            value = round(value, 1)  # sliders move in steps of 0.1
+        st.session_state.setdefault(P + key, value)
+
+
+page_header("activations")
+init_widgets()
+
+# ---------------------------------------------------------------- compare functions
+st.subheader(t("activations.compare.header"))
+st.markdown(t("activations.compare.explain"))
+col_pick, col_fn, col_deriv, col_range = st.columns([4, 1.3, 1.3, 2.4], vertical_alignment="center")
+picked = col_pick.multiselect(
+    t("activations.compare.pick"), A.NAMES, format_func=name, key=P + "compare", help=t("activations.compare.pick_help")
+)
+show_fn = col_fn.toggle(t("activations.compare.show_fn"), key=P + "show_fn")
+show_deriv = col_deriv.toggle(t("activations.compare.show_deriv"), key=P + "show_deriv")
+x_range = col_range.slider(
+    t("activations.compare.x_range"), -10.0, 10.0, step=0.5, key=P + "x_range", help=t("activations.compare.x_range_help")
+)
+try:
+    x = A.x_grid(*x_range)
+    st.session_state[P + "good_range"] = x_range
+except UserError as error:
+    show_error(error)
+    x = A.x_grid(*st.session_state.get(P + "good_range", DEFAULTS["x_range"]))
+
+if not picked:
+    st.info(t("activations.compare.none"))
+elif not (show_fn or show_deriv):
+    st.info(t("activations.compare.nothing_shown"))
+else:
+    curves = [charts.Curve(n, name(n), A.apply(n, x), A.derivative(n, x)) for n in picked]
+    st.plotly_chart(
+        charts.functions_chart(
+            x, curves, show_function=show_fn, show_derivative=show_deriv,
+            x_label=t("activations.chart.x"), y_label=t("activations.chart.y"),
+            derivative_label=t("activations.chart.derivative"),
+        ),
+        key=P + "functions_chart",
+    )
+if picked:
+    st.markdown(f"##### {t('activations.compare.details')}")
+    per_row = 3
+    for start in range(0, len(picked), per_row):
+        for column, n in zip(st.columns(per_row), picked[start : start + per_row]):
+            activation = A.get(n)
+            with column.container(border=True):
+                st.markdown(f"**{name(n)}**")
+                st.latex(activation.formula)
+                st.latex(activation.derivative_formula)
+                st.caption(t("activations.facts", range=activation.output_range, slope=f"{activation.max_derivative:.3g}"))
+                st.markdown(t(activation.use_key))
+
+# ---------------------------------------------------------------- one neuron with two inputs
+st.divider()
+st.subheader(t("activations.neuron.header"))
+st.markdown(t("activations.neuron.explain"))
+controls, picture = st.columns([1, 2], gap="large")
+with controls:
+    act = st.selectbox(t("activations.neuron.activation"), A.NAMES, format_func=name, key=P + "act")
+    w1 = st.slider(t("activations.neuron.w1"), -LIMIT, LIMIT, step=0.1, key=P + "w1")
+    w2 = st.slider(t("activations.neuron.w2"), -LIMIT, LIMIT, step=0.1, key=P + "w2")
+    b = st.slider(t("activations.neuron.b"), -LIMIT, LIMIT, step=0.1, key=P + "b")
+    st.markdown(f"**{t('activations.neuron.point')}**")
+    x1 = st.slider(t("activations.neuron.x1"), -LIMIT, LIMIT, step=0.1, key=P + "x1")
+    x2 = st.slider(t("activations.neuron.x2"), -LIMIT, LIMIT, step=0.1, key=P + "x2")
+
+z = float(A.net_input(w1, w2, b, x1, x2))
+y = float(A.apply(act, z))
+slope = float(A.derivative(act, z))
+axis1, axis2, grid = A.neuron_grid(act, w1, w2, b, limit=LIMIT)
+segment = A.decision_segment(w1, w2, b, limit=LIMIT)
+with picture:
+    m_net, m_out, m_slope = st.columns(3)
+    m_net.metric(t("activations.neuron.net"), fmt(z))
+    m_out.metric(t("activations.neuron.output"), fmt(y))
+    m_slope.metric(t("activations.neuron.slope"), fmt(slope))
+    st.markdown(t("activations.neuron.calc", w1=term(w1), x1=term(x1), w2=term(w2), x2=term(x2), b=term(b), z=fmt(z), y=fmt(y)))
+    st.plotly_chart(
+        charts.neuron_heatmap(
+            axis1, axis2, grid, segment=segment, point=(x1, x2), point_value=y,
+            midpoint=float(A.apply(act, 0.0)),
+            x1_label=t("activations.heatmap.x1"), x2_label=t("activations.heatmap.x2"),
+            output_label=t("activations.heatmap.output"), line_label=t("activations.heatmap.line"),
+            point_label=t("activations.heatmap.point"),
+        ),
+        key=P + "neuron_chart",
+    )
+    if w1 == 0 and w2 == 0:
+        st.caption(t("activations.neuron.no_line"))
+    elif segment is None:
+        st.caption(t("activations.neuron.line_outside"))
+st.info(t("activations.neuron.same_line"))
+
+# ---------------------------------------------------------------- why the derivative decides learning
+st.divider()
+st.subheader(t("activations.learning.header"))
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown(f"#### {t('activations.step.header')}")
+    st.markdown(t("activations.step.body"))
+    grads = (slope * x1, slope * x2, slope)
+    st.markdown(t("activations.step.here", name=name(act), dw1=fmt(grads[0]), dw2=fmt(grads[1]), db=fmt(grads[2])))
+    if all(abs(g) < 5e-4 for g in grads):
+        st.warning(t("activations.step.here_zero"))
+with right:
+    st.markdown(f"#### {t('activations.vanish.header')}")
+    st.markdown(t("activations.vanish.body"))
+    n_layers = st.slider(t("activations.vanish.layers"), 1, MAX_LAYERS, key=P + "n")
+    bound = A.gradient_bound("sigmoid", n_layers)
+    m_bound, m_measured = st.columns(2)
+    m_bound.metric(t("activations.vanish.bound"), f"{bound:.2e}")
+    m_measured.metric(
+        t("activations.vanish.measured"), f"{A.chain_gradient('sigmoid', n_layers):.2e}",
+        help=t("activations.vanish.measured_help"),
+    )
+    st.caption(t("activations.vanish.ratio", n=n_layers, ratio=f"{4**n_layers:,}"))
+    layers = np.arange(1, MAX_LAYERS + 1)
+    st.plotly_chart(
+        charts.vanishing_chart(
+            layers,
+            np.array([A.gradient_bound("sigmoid", int(k)) for k in layers]),
+            np.array([A.chain_gradient("sigmoid", int(k)) for k in layers]),
+            chosen=n_layers,
+            x_label=t("activations.vanish.x"), y_label=t("activations.vanish.y"),
+            bound_label=t("activations.vanish.bound_line"), measured_label=t("activations.vanish.measured_line"),
+            relu_label=t("activations.vanish.relu_line"),
+        ),
+        key=P + "vanishing_chart",
+    )
+
+current = {"act": act, "w1": w1, "w2": w2, "b": b, "x1": x1, "x2": x2, "n": n_layers}
+st.session_state[P + "saved"] = {
+    **current, "compare": picked, "show_fn": show_fn, "show_deriv": show_deriv, "x_range": x_range,
+}
+sync_query(current)

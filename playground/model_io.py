@@ -1,0 +1,172 @@
+"""Saving and loading a trained network as one file that never runs code when opened.
+
+The file is a zip archive holding ``model.json`` (format tag, layer specs, input shape,
+normalisation, class names, training settings and history, and a table of the weights) and
+one raw little-endian array per weight under ``tensors/``. Nothing is pickled, so loading
+cannot execute anything; files made with ``torch.save`` or ``pickle`` are refused by name,
+never unpickled.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import torch
+
+from playground import layers
+from playground.errors import UserError
+
+FORMAT = "neural-network-playground/model"
+VERSION = 1
+MAX_FILE_BYTES = 200 * 2**20  # bigger than any network the builder allows, with room to spare
+_DTYPES = {"float32": np.float32, "float64": np.float64, "float16": np.float16, "int64": np.int64}
+
+
+@dataclass(frozen=True)
+class SavedModel:
+    """Everything a model file holds."""
+
+    specs: list[dict]
+    input_shape: tuple[int, ...]
+    state: dict[str, torch.Tensor]  # the model's state_dict (CPU tensors)
+    normalisation: dict[str, float]  # {"mean": ..., "std": ...} applied to pixels scaled to 0..1
+    class_names: list[str]
+    config: dict[str, Any] = field(default_factory=dict)  # TrainConfig fields, for continuing training
+    history: dict[str, list] = field(default_factory=dict)
+
+    def build(self) -> torch.nn.Sequential:
+        """The network with these weights (on the CPU)."""
+        model = layers.build(self.specs, self.input_shape, seed=0)
+        try:
+            model.load_state_dict(self.state, strict=True)
+        except RuntimeError as error:
+            raise UserError("mnist.model.corrupt", reason=str(error).splitlines()[0]) from error
+        return model
+
+
+def save_model(
+    specs: Sequence[dict],
+    input_shape: Sequence[int],
+    state: Mapping[str, torch.Tensor],
+    normalisation: Mapping[str, float],
+    class_names: Sequence[str],
+    config: Mapping[str, Any] | None = None,
+    history: Mapping[str, list] | None = None,
+) -> bytes:
+    """The model file's bytes (see the module docstring)."""
+    layers.validate(list(specs), tuple(input_shape))
+    table, blobs = [], {}
+    for i, (name, tensor) in enumerate(state.items()):
+        array = tensor.detach().cpu().contiguous().numpy()
+        dtype = array.dtype.name
+        if dtype not in _DTYPES:
+            raise ValueError(f"cannot save weight {name} of type {dtype}")
+        path = f"tensors/{i}.bin"
+        table.append({"name": name, "dtype": dtype, "shape": list(array.shape), "file": path})
+        blobs[path] = array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes()
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "specs": [dict(s) for s in specs],
+        "input_shape": [int(s) for s in input_shape],
+        "normalisation": {"mean": float(normalisation["mean"]), "std": float(normalisation["std"])},
+        "class_names": [str(c) for c in class_names],
+        "config": dict(config or {}),
+        "history": {k: list(v) for k, v in (history or {}).items()},
+        "tensors": table,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("model.json", json.dumps(meta, indent=1, allow_nan=False))
+        for path, blob in blobs.items():
+            archive.writestr(path, blob)
+    return buffer.getvalue()
+
+
+def _read_meta(archive: zipfile.ZipFile) -> dict:
+    names = archive.namelist()
+    if any(name.endswith(".pkl") for name in names):  # torch.save's zip format: <name>/data.pkl
+        raise UserError("mnist.model.pickle")
+    if "model.json" not in names:
+        raise UserError("mnist.model.not_model")
+    if sum(info.file_size for info in archive.infolist()) > MAX_FILE_BYTES:
+        raise UserError("mnist.model.too_big", limit=MAX_FILE_BYTES // 2**20)
+    try:
+        meta = json.loads(archive.read("model.json").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise UserError("mnist.model.not_model") from error
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise UserError("mnist.model.not_model")
+    if meta.get("version") != VERSION:
+        raise UserError("mnist.model.version", version=str(meta.get("version")))
+    return meta
+
+
+def _read_tensor(archive: zipfile.ZipFile, entry: object, names: set[str]) -> tuple[str, torch.Tensor]:
+    if not isinstance(entry, dict) or not {"name", "dtype", "shape", "file"} <= entry.keys():
+        raise UserError("mnist.model.corrupt", reason="a weight entry is incomplete")
+    name, dtype, shape, path = entry["name"], entry["dtype"], entry["shape"], entry["file"]
+    if dtype not in _DTYPES or path not in names:
+        raise UserError("mnist.model.corrupt", reason=f"weight {name} cannot be read")
+    if not isinstance(shape, list) or not all(isinstance(s, int) and s >= 0 for s in shape):
+        raise UserError("mnist.model.corrupt", reason=f"weight {name} has a bad shape")
+    blob = archive.read(path)
+    expected = math.prod(shape) * np.dtype(_DTYPES[dtype]).itemsize
+    if len(blob) != expected:
+        raise UserError("mnist.model.corrupt", reason=f"weight {name} has {len(blob)} bytes instead of {expected}")
+    array = np.frombuffer(blob, dtype=np.dtype(_DTYPES[dtype]).newbyteorder("<")).reshape(shape)
+    return str(name), torch.from_numpy(array.astype(_DTYPES[dtype]))
+
+
+def load_model(data: bytes) -> SavedModel:
+    """Read a file made by `save_model`; UserError for anything else (pickles refused unread)."""
+    if not isinstance(data, (bytes, bytearray)) or len(data) == 0:
+        raise UserError("mnist.model.not_model")
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError("mnist.model.too_big", limit=MAX_FILE_BYTES // 2**20)
+    if data[:1] == b"\x80":  # pickle protocol 2+ (torch.save's legacy format, pickle.dump)
+        raise UserError("mnist.model.pickle")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise UserError("mnist.model.not_model") from error
+    try:
+        with archive:
+            meta = _read_meta(archive)
+            names = set(archive.namelist())
+            tensors = meta.get("tensors")
+            if not isinstance(tensors, list):
+                raise UserError("mnist.model.corrupt", reason="no weight table")
+            state = dict(_read_tensor(archive, entry, names) for entry in tensors)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+        raise UserError("mnist.model.corrupt", reason=str(error)) from error
+    specs, shape = meta.get("specs"), meta.get("input_shape")
+    if not isinstance(shape, list):
+        raise UserError("mnist.model.corrupt", reason="no input shape")
+    layers.validate(specs, tuple(shape))  # a UserError naming the bad layer
+    norm = meta.get("normalisation") or {}
+    try:
+        normalisation = {"mean": float(norm["mean"]), "std": float(norm["std"])}
+    except (KeyError, TypeError, ValueError) as error:
+        raise UserError("mnist.model.corrupt", reason="no normalisation") from error
+    if not (math.isfinite(normalisation["std"]) and normalisation["std"] > 0 and math.isfinite(normalisation["mean"])):
+        raise UserError("mnist.model.corrupt", reason="bad normalisation")
+    class_names = [str(c) for c in meta.get("class_names") or []]
+    saved = SavedModel(
+        specs=[dict(s) for s in specs], input_shape=tuple(int(s) for s in shape), state=state,
+        normalisation=normalisation, class_names=class_names,
+        config=dict(meta.get("config") or {}), history=dict(meta.get("history") or {}),
+    )
+    outputs = layers.validate(saved.specs, saved.input_shape)[-1].output_shape
+    if class_names and outputs != (len(class_names),):
+        raise UserError("mnist.model.corrupt", reason=f"{len(class_names)} class names for outputs {outputs}")
+    saved.build()  # weights must fit the layers: a UserError now rather than at inspection time
+    return saved
+

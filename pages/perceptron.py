@@ -81,6 +81,19 @@ def _calculation(perceptron: pc.Perceptron, x1: int, x2: int, with_bias: bool) -
     return f"{text} = {_num(total)}"
 
 
+def _latex_sum(terms) -> str:
+    """LaTeX for w1·x1 + w2·x2 (+ b) with the signs written the way a teacher would write them."""
+    text = ""
+    for i, (value, symbol) in enumerate(terms):
+        sign = "-" if value < 0 else "+"
+        magnitude = _num(abs(value))
+        if i == 0:
+            text = f"{'-' if value < 0 else ''}{magnitude}\\,{symbol}" if symbol else _num(value)
+        else:
+            text += f" {sign} {magnitude}" + (f"\\,{symbol}" if symbol else "")
+    return text
+
+
 def _a_gate(gate: str) -> str:
     """"an AND gate" / "AND 게이트": the gate's name with the article English needs."""
     return t(f"perceptron.a_gate.{gate}")
@@ -151,16 +164,21 @@ if P + "saved" not in st.session_state:
     _saved().update({P + "w1": _snap(url["w1"]), P + "w2": _snap(url["w2"]), P + "theta": _snap(url["theta"]),
                      P + "gate": url["gate"]})
 
-controls, table_column, plot_column = st.columns([1.0, 1.25, 1.1], gap="large")
-
-with controls:
-    st.subheader(t("perceptron.controls.header"))
+gate_column, w1_column, w2_column, theta_column, extra_column = st.columns([1.1, 1, 1, 1, 1.2], gap="medium")
+with gate_column:
     gate = _widget(st.radio, P + "gate", "AND", label=t("perceptron.gate"), options=GATE_NAMES, horizontal=True,
                    help=t("perceptron.gate_help"))
+with w1_column:
     w1 = _widget(st.slider, P + "w1", DEFAULT.w1, label=t("perceptron.w1"), min_value=LOW, max_value=HIGH, step=STEP)
+with w2_column:
     w2 = _widget(st.slider, P + "w2", DEFAULT.w2, label=t("perceptron.w2"), min_value=LOW, max_value=HIGH, step=STEP)
+with extra_column:
     use_bias = _widget(st.toggle, P + "use_bias", False, label=t("perceptron.use_bias"), on_change=_bias_toggled,
                        help=t("perceptron.use_bias_help"))
+    st.button(t("perceptron.load_preset", gate=gate), on_click=_load_preset, disabled=gate not in pc.PRESETS,
+              width="stretch", key=P + "preset",
+              help=t("perceptron.no_preset_xor") if gate not in pc.PRESETS else t("perceptron.load_preset_help"))
+with theta_column:
     if use_bias:
         bias = _widget(st.slider, P + "bias", _snap(-_saved().get(P + "theta", DEFAULT.theta)), label=t("perceptron.bias"),
                        min_value=LOW, max_value=HIGH, step=STEP)
@@ -170,24 +188,19 @@ with controls:
         theta = _widget(st.slider, P + "theta", DEFAULT.theta, label=t("perceptron.theta"), min_value=LOW, max_value=HIGH,
                         step=STEP)
         _saved()[P + "bias"] = _snap(-theta)
-    st.button(t("perceptron.load_preset", gate=gate), on_click=_load_preset, disabled=gate not in pc.PRESETS,
-              width="stretch", key=P + "preset",
-              help=t("perceptron.no_preset_xor") if gate not in pc.PRESETS else t("perceptron.load_preset_help"))
 
 current = pc.Perceptron(w1, w2, theta)
 goal = pc.targets(gate)
 
+table_column, plot_column = st.columns([1.0, 1.0], gap="large")
 with table_column:
     st.subheader(t("perceptron.table.header"))
-    if use_bias:
-        st.latex(rf"y = \begin{{cases}} 1 & {_num(w1)}\,x_1 + {_num(w2)}\,x_2 + ({_num(current.bias)}) > 0 \\ "
-                 rf"0 & {_num(w1)}\,x_1 + {_num(w2)}\,x_2 + ({_num(current.bias)}) \le 0 \end{{cases}}")
-    else:
-        st.latex(rf"y = \begin{{cases}} 1 & {_num(w1)}\,x_1 + {_num(w2)}\,x_2 > {_num(theta)} \\ "
-                 rf"0 & {_num(w1)}\,x_1 + {_num(w2)}\,x_2 \le {_num(theta)} \end{{cases}}")
+    weighted = _latex_sum([(w1, "x_1"), (w2, "x_2")] + ([(current.bias, "")] if use_bias else []))
+    limit = "0" if use_bias else _num(theta)
+    st.latex(rf"y = \begin{{cases}} 1 & {weighted} > {limit} \\ 0 & {weighted} \le {limit} \end{{cases}}")
     wrong = pc.wrong_rows(current, gate)
     if not wrong:
-        st.success(t("perceptron.verdict.is_gate", a_gate=_a_gate(gate)), icon="✅")
+        st.success(t("perceptron.verdict.is_gate", a_gate=_a_gate(gate)), icon=":material/check_circle:")
     else:
         others = pc.gates_implemented(current)
         also = " " + t("perceptron.verdict.is_other", a_gate=_a_gate(others[0])) if others else ""
@@ -213,7 +226,7 @@ with table_column:
 
 with plot_column:
     st.subheader(t("perceptron.plot.header"))
-    st.plotly_chart(charts.plane_figure(current, goal, _plane_labels()), key=P + "plane", config={"displayModeBar": False})
+    st.plotly_chart(charts.plane_figure(current, goal, _plane_labels()), key=P + "plane", config={"displayModeBar": False}, theme=None)
     st.caption(t("perceptron.plot.caption"))
 
 sync_query({"w1": w1, "w2": w2, "theta": theta, "gate": gate})
@@ -231,6 +244,8 @@ with settings:
                    help=t("perceptron.learn.rate_help"))
     max_epochs = _widget(st.select_slider, P + "max_epochs", 50, label=t("perceptron.learn.max_epochs"),
                          options=EPOCH_CHOICES, help=t("perceptron.learn.max_epochs_help"))
+    st.button(t("perceptron.learn.zero"), on_click=_set_weights, args=(pc.Perceptron(0, 0, 0),), key=P + "learn_zero",
+              help=t("perceptron.learn.zero_help"), disabled=(w1, w2, theta) == (0, 0, 0))
 try:
     result = pc.learn(gate, current, rate, max_epochs)
 except UserError as error:  # only reachable with a hand-edited session; keep the page alive
@@ -251,11 +266,11 @@ _set(P + "learn_step", position)
 with buttons:
     st.write("")
     b1, b2, b3 = st.columns(3)
-    b1.button(t("perceptron.learn.step"), on_click=_learn_move, args=(min(position + 1, updates),),
+    b1.button(t("perceptron.learn.step"), icon=":material/skip_next:", on_click=_learn_move, args=(min(position + 1, updates),),
               disabled=position >= updates, width="stretch", key=P + "learn_next")
-    b2.button(t("perceptron.learn.run"), on_click=_learn_move, args=(updates,), disabled=position >= updates,
+    b2.button(t("perceptron.learn.run"), icon=":material/fast_forward:", on_click=_learn_move, args=(updates,), disabled=position >= updates,
               width="stretch", key=P + "learn_run", type="primary")
-    b3.button(t("perceptron.learn.restart"), on_click=_learn_move, args=(0,), disabled=position == 0,
+    b3.button(t("perceptron.learn.restart"), icon=":material/replay:", on_click=_learn_move, args=(0,), disabled=position == 0,
               width="stretch", key=P + "learn_restart")
     if updates:
         position = _widget(st.slider, P + "learn_step", 0, label=t("perceptron.learn.scrubber"), min_value=0,
@@ -270,7 +285,7 @@ m3.metric(t("perceptron.learn.metric_weights"), f"{_num(shown.w1)}, {_num(shown.
 m4.metric(t("perceptron.learn.metric_wrong"), len(pc.wrong_rows(shown, gate)))
 
 if updates == 0:
-    st.success(t("perceptron.learn.nothing_to_learn", a_gate=_a_gate(gate)), icon="✅")
+    st.success(t("perceptron.learn.nothing_to_learn", a_gate=_a_gate(gate)), icon=":material/check_circle:")
 elif position == 0:
     st.info(t("perceptron.learn.at_start", count=len(pc.wrong_rows(current, gate))))
 else:
@@ -284,7 +299,7 @@ else:
     ))
 if position == updates and updates:
     if result.converged:
-        st.success(t("perceptron.learn.converged", epochs=result.epochs, updates=updates, a_gate=_a_gate(gate)), icon="🎯")
+        st.success(t("perceptron.learn.converged", epochs=result.epochs, updates=updates, a_gate=_a_gate(gate)), icon=":material/flag:")
     elif gate == "XOR":
         st.warning(t("perceptron.learn.xor_never", epochs=result.epochs, updates=updates))
     else:
@@ -294,7 +309,7 @@ learn_plot, learn_weights = st.columns(2, gap="large")
 with learn_plot:
     history = result.path[max(0, position - HISTORY_LINES):position]
     st.plotly_chart(charts.plane_figure(shown, goal, _plane_labels(), history=history), key=P + "learn_plane",
-                    config={"displayModeBar": False})
+                    config={"displayModeBar": False}, theme=None)
 with learn_weights:
     epochs_of = [0, *(s.epoch for s in result.steps)]
     st.plotly_chart(
@@ -303,7 +318,7 @@ with learn_weights:
             "value": t("perceptron.learn.axis_value"), "epoch": t("perceptron.learn.metric_epoch"),
             "title": t("perceptron.learn.weights_title"),
         }),
-        key=P + "learn_weights", config={"displayModeBar": False},
+        key=P + "learn_weights", config={"displayModeBar": False}, theme=None,
     )
     in_range = all(LOW <= v <= HIGH for v in (shown.w1, shown.w2, shown.theta))
     st.button(t("perceptron.learn.apply"), on_click=_set_weights, args=(shown,), disabled=position == 0 or not in_range,
@@ -342,14 +357,14 @@ with diagram_column:
             "input": t("perceptron.xor.layer_input"), "hidden": t("perceptron.xor.layer_hidden"),
             "output": t("perceptron.xor.layer_output"), "theta": "θ", "nand": "NAND", "or": "OR", "and": "AND",
         }),
-        key=P + "xor_diagram", config={"displayModeBar": False},
+        key=P + "xor_diagram", config={"displayModeBar": False}, theme=None,
     )
 
 xor_table_column, xor_plot_column = st.columns([1.0, 1.1], gap="large")
 with xor_table_column:
     st.subheader(t("perceptron.xor.table_header"))
     if network.is_xor:
-        st.success(t("perceptron.xor.verdict_ok"), icon="✅")
+        st.success(t("perceptron.xor.verdict_ok"), icon=":material/check_circle:")
     else:
         st.warning(t("perceptron.xor.verdict_wrong", rows=_rows(network.wrong_rows), count=len(network.wrong_rows)))
     xor_goal = pc.GATES["XOR"]
@@ -368,6 +383,6 @@ with xor_plot_column:
     st.plotly_chart(
         charts.xor_plane_figure(network, xor_goal, _plane_labels(region=t("perceptron.xor.region")),
                                 nand_name=t("perceptron.xor.line_nand"), or_name=t("perceptron.xor.line_or")),
-        key=P + "xor_plane", config={"displayModeBar": False},
+        key=P + "xor_plane", config={"displayModeBar": False}, theme=None,
     )
     st.caption(t("perceptron.xor.plot_caption"))

@@ -91,7 +91,7 @@ def test_learning_and_from_zero_matches_the_hand_trace():
     assert "Update 1 (epoch 1): row (1, 1) gave y = 0 but the target is t = 1" in all_text(at)
     assert "θ: 0 → -0.1" in all_text(at)
     at.button(key=P + "learn_run").click().run()
-    assert "Converged: after 6 epochs (10 updates) the perceptron is an AND gate" in all_text(at)
+    assert "Converged: after 6 epochs and 10 weight update(s) the perceptron is an AND gate" in all_text(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Update"] == "10 / 10" and metrics["Epoch"] == "5 / 6" and metrics["w1, w2, θ"] == "0.2, 0.1, 0.2"
     # Scrub back to update 4 (hand trace: (0.2, 0.1, 0.0) in epoch 2).

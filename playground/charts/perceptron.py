@@ -136,26 +136,35 @@ def _point_traces(targets: Sequence[int], outputs: Sequence[int] | None, labels:
         if wrong:
             traces.append(go.Scatter(
                 x=[INPUTS[i][0] for i in wrong], y=[INPUTS[i][1] for i in wrong], mode="markers", name=labels.wrong,
-                marker=dict(size=34, color="rgba(0,0,0,0)", symbol="circle-open", line=dict(color=WRONG_COLOR, width=3)),
+                # An "-open" symbol is stroked with marker.color (its line colour is ignored).
+                marker=dict(size=36, color=WRONG_COLOR, symbol="circle-open", line=dict(width=3)),
                 hoverinfo="skip",
             ))
     return traces
 
 
-def _layout(fig: go.Figure, labels: PlaneLabels, height: int = 460) -> go.Figure:
+def _legend_below() -> dict:
+    # Below the axes: above them it would cover the top of the box on narrow columns.
+    return dict(orientation="h", yanchor="top", y=-0.2, x=0.5, xanchor="center")
+
+
+def _layout(fig: go.Figure, labels: PlaneLabels, height: int = 500) -> go.Figure:
     x0, x1, y0, y1 = BOX
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=20, t=50 if labels.title else 20, b=50),
-        title=labels.title or None, legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
+        template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=20, t=45 if labels.title else 15, b=120),
+        title=labels.title or None, legend=_legend_below(),
     )
-    fig.update_xaxes(title=labels.x1, range=[x0, x1], zeroline=True, zerolinecolor="#bbbbbb", dtick=0.5)
-    fig.update_yaxes(title=labels.x2, range=[y0, y1], zeroline=True, zerolinecolor="#bbbbbb", dtick=0.5,
-                     scaleanchor="x", scaleratio=1)
+    # "domain": keep exactly the box and shrink the drawing area instead of widening a range.
+    fig.update_xaxes(title=dict(text=labels.x1, standoff=5), range=[x0, x1], zeroline=True, zerolinecolor="#bbbbbb",
+                     tickvals=[0, 0.5, 1], constrain="domain", showline=True, mirror=True, linecolor="#cccccc")
+    fig.update_yaxes(showline=True, mirror=True, linecolor="#cccccc")
+    fig.update_yaxes(title=dict(text=labels.x2, standoff=5), range=[y0, y1], zeroline=True, zerolinecolor="#bbbbbb",
+                     tickvals=[0, 0.5, 1], scaleanchor="x", scaleratio=1, constrain="domain")
     return fig
 
 
 def plane_figure(perceptron: Perceptron, targets: Sequence[int], labels: PlaneLabels = PlaneLabels(),
-                 history: Sequence[Perceptron] = (), height: int = 460) -> go.Figure:
+                 history: Sequence[Perceptron] = (), height: int = 500) -> go.Figure:
     """The four inputs coloured by target, the line w1·x1 + w2·x2 = θ and the output-1 half-plane shaded.
 
     Rows the perceptron gets wrong are ringed in red. `history` (earlier perceptrons, oldest first)
@@ -182,7 +191,7 @@ def plane_figure(perceptron: Perceptron, targets: Sequence[int], labels: PlaneLa
 
 
 def weights_path_figure(path: Sequence[Perceptron], current: int, epochs: Sequence[int], labels: dict[str, str],
-                        height: int = 320) -> go.Figure:
+                        height: int = 420) -> go.Figure:
     """w1, w2 and θ after each update (x = update number, 0 = start), a marker at update `current`.
 
     `epochs[k]` is the epoch of update k (k ≥ 1; epochs[0] is ignored) and shows on hover.
@@ -194,14 +203,14 @@ def weights_path_figure(path: Sequence[Perceptron], current: int, epochs: Sequen
               ("theta", [p.theta for p in path], CLASS_COLORS[0]))
     for key, values, color in series:
         fig.add_trace(go.Scatter(
-            x=steps, y=values, mode="lines+markers" if len(path) <= 60 else "lines", name=labels[key],
-            line=dict(color=color, width=2, shape="hv"), customdata=list(epochs),
+            x=steps, y=values, mode="lines+markers" if len(path) <= 40 else "lines", name=labels[key],
+            line=dict(color=color, width=2), customdata=list(epochs),
             hovertemplate=f"{labels['update']} %{{x}} · {labels['epoch']} %{{customdata}}<br>{labels[key]} = %{{y}}<extra></extra>",
         ))
     fig.add_vline(x=current, line=dict(color=LINE_COLOR, width=2, dash="dot"))
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=20, t=50 if labels.get("title") else 20, b=45),
-        title=labels.get("title") or None, legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0),
+        template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=20, t=50 if labels.get("title") else 20, b=110),
+        title=labels.get("title") or None, legend=_legend_below(),
     )
     fig.update_xaxes(title=labels["update"], range=[-0.5, max(len(path) - 0.5, 1)])
     fig.update_yaxes(title=labels["value"], zeroline=True, zerolinecolor="#bbbbbb")
@@ -213,13 +222,15 @@ def _num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def xor_diagram_figure(network: XorNetwork, labels: dict[str, str], height: int = 380) -> go.Figure:
+def xor_diagram_figure(network: XorNetwork, labels: dict[str, str], height: int = 400) -> go.Figure:
     """The NAND + OR -> AND network: input, hidden and output nodes, every edge labelled with its weight.
 
     Each neuron shows its threshold θ. `labels` has keys "input", "hidden", "output", "theta"
     (the threshold symbol or word) and "nand", "or", "and" (neuron names).
     """
     nodes = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "s1": (1.0, 1.0), "s2": (1.0, 0.0), "y": (2.0, 0.5)}
+    radius = {"x1": 0.14, "x2": 0.14, "s1": 0.24, "s2": 0.24, "y": 0.24}
+    fill = {"x1": "#f2f2f2", "x2": "#f2f2f2", "s1": "#fff3dd", "s2": "#fff3dd", "y": "#e3eff8"}
     edges = [
         ("x1", "s1", network.nand.w1), ("x2", "s1", network.nand.w2),
         ("x1", "s2", network.or_.w1), ("x2", "s2", network.or_.w2),
@@ -228,35 +239,36 @@ def xor_diagram_figure(network: XorNetwork, labels: dict[str, str], height: int 
     fig = go.Figure()
     for start, end, weight in edges:
         (ax, ay), (bx, by) = nodes[start], nodes[end]
+        # Input edges cross in the middle, so their labels sit near the inputs; the output edges do not cross.
+        at = 0.3 if start.startswith("x") else 0.5
         color = CLASS_COLORS[1] if weight > 0 else CLASS_COLORS[0] if weight < 0 else NEUTRAL
         fig.add_trace(go.Scatter(x=[ax, bx], y=[ay, by], mode="lines", hoverinfo="skip", showlegend=False,
                                  line=dict(color=color, width=1.5 + 3 * min(abs(weight), 1.5) / 1.5)))
-        # Label 30 % of the way along, where crossing edges are still apart.
-        fig.add_annotation(x=ax + 0.3 * (bx - ax), y=ay + 0.3 * (by - ay), text=f"<b>{_num(weight)}</b>",
-                           showarrow=False, bgcolor="white", bordercolor=color, borderwidth=1, font=dict(size=14))
+        fig.add_annotation(x=ax + at * (bx - ax), y=ay + at * (by - ay), text=f"<b>{_num(weight)}</b>",
+                           showarrow=False, bgcolor="white", bordercolor=color, borderwidth=1.5, font=dict(size=15))
     neurons = {"s1": (labels["nand"], network.nand), "s2": (labels["or"], network.or_), "y": (labels["and"], network.and_)}
-    names = ["x1", "x2", "s1", "s2", "y"]
-    text = [
-        "x1", "x2",
-        *(f"{key}<br>{neurons[key][0]}<br>{labels['theta']}={_num(neurons[key][1].theta)}" for key in ("s1", "s2", "y")),
-    ]
-    fig.add_trace(go.Scatter(
-        x=[nodes[n][0] for n in names], y=[nodes[n][1] for n in names], mode="markers+text", text=text,
-        textposition="middle center", hoverinfo="skip", showlegend=False, textfont=dict(size=13),
-        marker=dict(size=[52, 52, 92, 92, 92], color=["#f2f2f2", "#f2f2f2", "#fff7e6", "#fff7e6", "#e8f1f8"],
-                    line=dict(color=LINE_COLOR, width=2)),
-    ))
+    for name, (x, y) in nodes.items():
+        r = radius[name]
+        # Shapes sit above the edge traces, so every edge stops at the rim of its node.
+        fig.add_shape(type="circle", x0=x - r, x1=x + r, y0=y - r, y1=y + r, fillcolor=fill[name],
+                      line=dict(color=LINE_COLOR, width=2), layer="above")
+        if name in neurons:
+            gate, perceptron = neurons[name]
+            text = f"<b>{name}</b><br>{gate}<br>{labels['theta']} = {_num(perceptron.theta)}"
+        else:
+            text = f"<b>{name}</b>"
+        fig.add_annotation(x=x, y=y, text=text, showarrow=False, font=dict(size=14, color=LINE_COLOR))
     for x, key in ((0.0, "input"), (1.0, "hidden"), (2.0, "output")):
         fig.add_annotation(x=x, y=1.42, text=labels[key], showarrow=False, font=dict(size=14, color=NEUTRAL))
     fig.update_layout(template=TEMPLATE, font=FONT, height=height, margin=dict(l=10, r=10, t=10, b=10),
-                      plot_bgcolor="white")
-    fig.update_xaxes(visible=False, range=[-0.35, 2.35])
-    fig.update_yaxes(visible=False, range=[-0.35, 1.55])
+                      plot_bgcolor="white", showlegend=False)
+    fig.update_xaxes(visible=False, range=[-0.3, 2.3], constrain="domain")
+    fig.update_yaxes(visible=False, range=[-0.3, 1.55], scaleanchor="x", scaleratio=1, constrain="domain")
     return fig
 
 
 def xor_plane_figure(network: XorNetwork, targets: Sequence[int], labels: PlaneLabels, nand_name: str, or_name: str,
-                     height: int = 460) -> go.Figure:
+                     height: int = 500) -> go.Figure:
     """Both hidden lines (NAND's and OR's) and the region where the two-layer network outputs 1 shaded.
 
     The region is exact: for every hidden pattern (s1, s2) the output neuron turns into 1, the part of

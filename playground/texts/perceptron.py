@@ -10,20 +10,18 @@ STRINGS = {
         "출력합니다. 슬라이더를 움직여 AND, NAND, OR 게이트를 만들어 보고, 학습 규칙이 가중치를 스스로 찾는 과정을 "
         "지켜본 뒤, XOR에는 왜 층이 하나 더 필요한지 확인해 보세요.",
     ),
-    # controls
-    "perceptron.controls.header": ("Weights and threshold", "가중치와 임계값"),
     "perceptron.gate": ("Target gate", "목표 게이트"),
     "perceptron.gate_help": ("The truth table the perceptron should reproduce.", "퍼셉트론이 따라 해야 할 진리표입니다."),
     "perceptron.w1": ("Weight w1", "가중치 w1"),
     "perceptron.w2": ("Weight w2", "가중치 w2"),
     "perceptron.theta": ("Threshold θ", "임계값 θ"),
     "perceptron.bias": ("Bias b (= −θ)", "편향 b (= −θ)"),
-    "perceptron.use_bias": ("Use bias b instead of θ", "θ 대신 편향 b로 보기"),
+    "perceptron.use_bias": ("Bias b instead of θ", "θ 대신 편향 b"),
     "perceptron.use_bias_help": (
         "The same rule written as w1·x1 + w2·x2 + b > 0, with b = −θ.",
         "같은 규칙을 w1·x1 + w2·x2 + b > 0 으로 쓴 것입니다 (b = −θ).",
     ),
-    "perceptron.load_preset": ("Load a working {gate} preset", "{gate} 게이트 예시 값 불러오기"),
+    "perceptron.load_preset": ("Load {gate} preset", "{gate} 예시 값 불러오기"),
     "perceptron.load_preset_help": (
         "Set w1, w2 and θ to textbook values that make this gate.",
         "이 게이트가 되는 교과서 값으로 w1, w2, θ를 설정합니다.",
@@ -96,6 +94,11 @@ STRINGS = {
         "목표 t와 다르면, 그 행을 맞히는 방향으로 각 가중치를 조금(학습률 η만큼) 움직이고 임계값은 반대 방향으로 "
         "움직입니다. 네 행을 한 번 모두 보는 것이 **에포크** 하나이며, 틀린 행이 없는 에포크가 나오면 학습이 끝납니다.",
     ),
+    "perceptron.learn.zero": ("Start from all zeros", "모두 0에서 시작"),
+    "perceptron.learn.zero_help": (
+        "Set w1, w2 and θ at the top to 0, the usual starting point of the learning rule.",
+        "맨 위의 w1, w2, θ를 0으로 바꿉니다. 학습 규칙의 일반적인 출발점입니다.",
+    ),
     "perceptron.learn.rate": ("Learning rate η", "학습률 η"),
     "perceptron.learn.rate_help": ("How far the weights move at each correction.", "한 번 고칠 때 가중치가 움직이는 크기입니다."),
     "perceptron.learn.max_epochs": ("Maximum epochs", "최대 에포크"),
@@ -103,9 +106,9 @@ STRINGS = {
         "Learning gives up after this many passes (on XOR it never converges).",
         "이만큼 반복해도 끝나지 않으면 학습을 멈춥니다 (XOR에서는 절대 수렴하지 않습니다).",
     ),
-    "perceptron.learn.step": ("Next update ▶", "다음 업데이트 ▶"),
-    "perceptron.learn.run": ("Run to the end ⏭", "끝까지 실행 ⏭"),
-    "perceptron.learn.restart": ("⏮ Back to start", "⏮ 처음으로"),
+    "perceptron.learn.step": ("Next update", "다음 업데이트"),
+    "perceptron.learn.run": ("Run to the end", "끝까지 실행"),
+    "perceptron.learn.restart": ("Back to start", "처음으로"),
     "perceptron.learn.scrubber": ("Update shown", "표시할 업데이트"),
     "perceptron.learn.scrubber_help": (
         "Drag to replay the run: the line moves with every update.",
@@ -122,8 +125,8 @@ STRINGS = {
         "움직이거나 가중치를 모두 0으로 바꾼 뒤 다시 학습해 보세요.",
     ),
     "perceptron.learn.at_start": (
-        "Start: the weights from the sliders, with {count} wrong row(s). Press “Next update ▶” to see the first correction.",
-        "시작: 슬라이더의 가중치이며 틀린 행은 {count}개입니다. ‘다음 업데이트 ▶’를 눌러 첫 번째 수정을 보세요.",
+        "Start: the weights from the sliders, with {count} wrong row(s). Press “Next update” to see the first correction.",
+        "시작: 슬라이더의 가중치이며 틀린 행은 {count}개입니다. ‘다음 업데이트’를 눌러 첫 번째 수정을 보세요.",
     ),
     "perceptron.learn.step_explained": (
         "Update {k} (epoch {epoch}): row ({x1}, {x2}) gave y = {output} but the target is t = {target}, so t − y = "
@@ -132,8 +135,8 @@ STRINGS = {
         "t − y = {sign}1입니다. w1: {w1a} → {w1b}, w2: {w2a} → {w2b}, θ: {ta} → {tb}.",
     ),
     "perceptron.learn.converged": (
-        "Converged: after {epochs} epochs ({updates} updates) the perceptron is {a_gate}; the last epoch made no mistake.",
-        "수렴했습니다. {epochs} 에포크({updates}번 업데이트) 만에 퍼셉트론이 {a_gate}가 되었고, 마지막 에포크에서는 "
+        "Converged: after {epochs} epochs and {updates} weight update(s) the perceptron is {a_gate}; the last epoch made no mistake.",
+        "수렴했습니다. {epochs} 에포크, {updates}번의 가중치 업데이트 만에 퍼셉트론이 {a_gate}가 되었고, 마지막 에포크에서는 "
         "틀린 행이 없었습니다.",
     ),
     "perceptron.learn.xor_never": (

@@ -1,0 +1,196 @@
+"""Figures of the MNIST page: curves, digit grids, probability bars, confusion matrix, filters, maps.
+
+Pure functions: arrays and already-translated labels in, a ``go.Figure`` out. Grids of small
+images are tiled into one heatmap (`playground.inspection.tile`), which the browser draws far
+faster than dozens of subplots.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from playground.charts.style import DIVERGING, FONT, NEGATIVE, NEUTRAL, POSITIVE, TEMPLATE
+from playground.inspection import tile
+
+GREYS = [[0.0, "#ffffff"], [1.0, "#111111"]]  # ink dark on white paper, as students write
+RIGHT, WRONG = "#1a7f37", "#cf222e"  # label colours for correct / wrong predictions
+TRAIN_COLOR, VALIDATION_COLOR = POSITIVE, NEGATIVE
+
+
+def _image_axes(fig: go.Figure, row: int | None = None, col: int | None = None) -> None:
+    axis = dict(showticklabels=False, showgrid=False, zeroline=False, ticks="")
+    fig.update_xaxes(**axis, constrain="domain", row=row, col=col)
+    fig.update_yaxes(**axis, autorange="reversed", scaleanchor="x" if row is None else None, row=row, col=col)
+
+
+def curves_figure(history: Mapping[str, Sequence], labels: Mapping[str, str], height: int = 330) -> go.Figure:
+    """Loss and accuracy per epoch, training and validation, side by side.
+
+    labels: "loss", "accuracy", "epoch", "train", "validation".
+    """
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["loss"], labels["accuracy"]), horizontal_spacing=0.1)
+    epochs = list(history.get("epoch", []))
+    series = (
+        ("train_loss", 1, labels["train"], TRAIN_COLOR, True),
+        ("test_loss", 1, labels["validation"], VALIDATION_COLOR, True),
+        ("train_acc", 2, labels["train"], TRAIN_COLOR, False),
+        ("test_acc", 2, labels["validation"], VALIDATION_COLOR, False),
+    )
+    for key, col, name, color, legend in series:
+        values = [np.nan if v is None else v for v in history.get(key, [])]
+        if not values or all(np.isnan(values)):
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=epochs[: len(values)], y=values, name=name, legendgroup=name, showlegend=legend,
+                mode="lines+markers", line=dict(color=color, width=3), marker=dict(size=7),
+            ),
+            row=1, col=col,
+        )
+    fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
+    fig.update_yaxes(rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(range=[0, 1.02], tickformat=".0%", row=1, col=2)
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, height=height, margin=dict(l=40, r=20, t=40, b=40),
+        legend=dict(orientation="h", yanchor="bottom", y=1.08, x=1, xanchor="right"),
+    )
+    return fig
+
+
+def digit_grid_figure(
+    images: np.ndarray, captions: Sequence[str], correct: Sequence[bool] | None = None, columns: int = 12,
+    height: int | None = None,
+) -> go.Figure:
+    """Digits (n, 28, 28) in a grid, each with a caption above it (green if right, red if wrong)."""
+    n = len(images)
+    columns = max(1, min(columns, n))
+    label_rows = 9  # blank pixel rows above each digit for its caption
+    padded = np.zeros((n, 28 + label_rows, 28))
+    padded[:, label_rows:, :] = images
+    grid = tile(padded, columns, gap=2, fill=0.0)
+    fig = go.Figure(go.Heatmap(z=grid, colorscale=GREYS, zmin=0, zmax=255, showscale=False, hoverinfo="skip"))
+    for i, caption in enumerate(captions):
+        r, c = divmod(i, columns)
+        color = NEUTRAL if correct is None else (RIGHT if correct[i] else WRONG)
+        fig.add_annotation(
+            x=c * 30 + 13.5, y=r * (28 + label_rows + 2) + 3.5, text=f"<b>{caption}</b>", showarrow=False,
+            font=dict(size=13, color=color),
+        )
+    rows = -(-n // columns)
+    _image_axes(fig)
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, height=height or 70 + rows * 82, margin=dict(l=5, r=5, t=5, b=5),
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def digit_figure(image: np.ndarray, title: str = "", height: int = 260) -> go.Figure:
+    """One 28×28 digit with visible pixels (what the network sees)."""
+    fig = go.Figure(
+        go.Heatmap(z=np.asarray(image, dtype=float), colorscale=GREYS, zmin=0, zmax=255, showscale=False,
+                   hovertemplate="(%{y}, %{x}): %{z:.0f}<extra></extra>", xgap=0.5, ygap=0.5)
+    )
+    _image_axes(fig)
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, height=height, title=dict(text=title, x=0.5, font=dict(size=14)),
+        margin=dict(l=5, r=5, t=35 if title else 5, b=5), plot_bgcolor="#dddddd",
+    )
+    return fig
+
+
+def probability_figure(
+    probabilities: np.ndarray, class_names: Sequence[str], axis_title: str, true_class: int | None = None,
+    height: int = 260,
+) -> go.Figure:
+    """The softmax output as bars; the predicted class stands out (green/red when the truth is known)."""
+    probabilities = np.asarray(probabilities, dtype=float)
+    best = int(probabilities.argmax())
+    colors = [NEUTRAL] * len(probabilities)
+    colors[best] = POSITIVE if true_class is None else (RIGHT if best == true_class else WRONG)
+    fig = go.Figure(
+        go.Bar(
+            x=list(class_names), y=probabilities, marker_color=colors,
+            text=[f"{p:.0%}" if p >= 0.005 else "" for p in probabilities], textposition="outside",
+            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(range=[0, 1.15], tickformat=".0%", title_text=axis_title)
+    fig.update_xaxes(type="category")
+    fig.update_layout(template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=10, t=10, b=30))
+    return fig
+
+
+def confusion_figure(counts: np.ndarray, class_names: Sequence[str], labels: Mapping[str, str], height: int = 480) -> go.Figure:
+    """Confusion matrix heatmap, true class down, predicted class across, counts written in.
+
+    labels: "true", "predicted". Colour is the share of the true class's row, so rare and common
+    digits read alike; the diagonal holds the correct answers.
+    """
+    counts = np.asarray(counts)
+    rows = counts.sum(axis=1, keepdims=True)
+    share = np.divide(counts, rows, out=np.zeros(counts.shape, dtype=float), where=rows > 0)
+    names = list(class_names)
+    fig = go.Figure(
+        go.Heatmap(
+            z=share, x=names, y=names, text=counts, texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=1,
+            showscale=False, hovertemplate=f"{labels['true']} %{{y}} → {labels['predicted']} %{{x}}: %{{text}}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=labels["predicted"], type="category", side="top")
+    fig.update_yaxes(title_text=labels["true"], type="category", autorange="reversed", scaleanchor="x")
+    fig.update_layout(template=TEMPLATE, font=FONT, height=height, margin=dict(l=60, r=10, t=60, b=10))
+    return fig
+
+
+def _symmetric(values: np.ndarray) -> float:
+    finite = np.abs(values[np.isfinite(values)])
+    return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+
+
+def weight_grid_figure(images: np.ndarray, columns: int = 8, title: str = "", height: int | None = None) -> go.Figure:
+    """Signed weights (n, H, W) as a grid on a diverging scale (orange negative, blue positive)."""
+    images = np.asarray(images, dtype=float)
+    n, h, w = images.shape
+    columns = max(1, min(columns, n))
+    gap = max(1, h // 8)
+    grid = tile(images, columns, gap=gap)
+    bound = _symmetric(grid)
+    fig = go.Figure(
+        go.Heatmap(z=grid, colorscale=DIVERGING, zmin=-bound, zmax=bound, showscale=True, hoverinfo="skip",
+                   colorbar=dict(thickness=12, len=0.8))
+    )
+    _image_axes(fig)
+    rows = -(-n // columns)
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
+        height=height or int(60 + rows * max(60, min(110, 900 / columns))), margin=dict(l=5, r=5, t=35 if title else 5, b=5),
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def feature_map_figure(maps: np.ndarray, title: str, columns: int = 8, height: int | None = None) -> go.Figure:
+    """One layer's activations (channels, H, W) as a grid of grey images (bright = strong response)."""
+    maps = np.asarray(maps, dtype=float)
+    n, h, w = maps.shape
+    columns = max(1, min(columns, n))
+    grid = tile(maps, columns, gap=max(1, h // 10))
+    finite = grid[np.isfinite(grid)]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    fig = go.Figure(
+        go.Heatmap(z=grid, colorscale="Viridis", zmin=low, zmax=high if high > low else low + 1, showscale=False,
+                   hoverinfo="skip")
+    )
+    _image_axes(fig)
+    rows = -(-n // columns)
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
+        height=height or int(50 + rows * max(50, min(110, 900 / columns))), margin=dict(l=5, r=5, t=35, b=5),
+        plot_bgcolor="white",
+    )
+    return fig

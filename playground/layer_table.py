@@ -1,0 +1,93 @@
+"""Layer specs <-> rows of an editable table (one row a layer, one column a setting).
+
+The MNIST page edits the network in a table; blank cells mean "not set" and settings a kind
+does not use are ignored, so switching a row from dense to conv2d needs no clean-up. Turning
+rows back into specs never judges them: `playground.layers.validate` does, with its sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Any, Iterable, Mapping
+
+# table column -> the spec key it feeds, per kind
+COLUMNS = ("kind", "units", "kernel", "stride", "padding", "size", "rate", "activation")
+_USES: dict[str, dict[str, str]] = {
+    "dense": {"units": "units", "activation": "activation"},
+    "conv2d": {"units": "filters", "kernel": "kernel", "stride": "stride", "padding": "padding", "activation": "activation"},
+    "maxpool": {"size": "size"},
+    "avgpool": {"size": "size"},
+    "dropout": {"rate": "rate"},
+    "flatten": {},
+    "batchnorm": {},
+}
+# Filled into a new row (and into cells a kind needs but left blank by switching kinds).
+NEW_ROW = {"kind": "dense", "units": 32, "kernel": None, "stride": None, "padding": None, "size": None, "rate": None,
+           "activation": "relu"}
+
+
+def spec_to_row(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """One table row for a layer spec (unused columns None)."""
+    row: dict[str, Any] = {column: None for column in COLUMNS}
+    kind = spec.get("kind")
+    row["kind"] = kind
+    for column, key in _USES.get(str(kind), {}).items():
+        row[column] = spec.get(key)
+    if kind == "conv2d":
+        row["stride"] = spec.get("stride", 1)
+        row["padding"] = spec.get("padding", 0)
+    if kind in ("dense", "conv2d") and row["activation"] is None:
+        row["activation"] = "linear"
+    return row
+
+
+def specs_to_rows(specs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Table rows for a network."""
+    return [spec_to_row(spec) for spec in specs]
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isnan(float(value))
+
+
+def _number(value: Any, column: str) -> Any:
+    """Whole numbers as int (the table hands back floats), the dropout rate as float."""
+    if column == "rate":
+        return float(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    return value  # left for layers.validate to refuse with its sentence
+
+
+def row_to_spec(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A layer spec from a table row: blank cells and cells the kind does not use are left out."""
+    kind = row.get("kind")
+    if _blank(kind):
+        kind = None
+    spec: dict[str, Any] = {"kind": kind}
+    for column, key in _USES.get(str(kind), {}).items():
+        value = row.get(column)
+        if _blank(value):
+            continue
+        spec[key] = value if column == "activation" else _number(value, column)
+    return spec
+
+
+def rows_to_specs(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A network from table rows (fully blank rows are skipped)."""
+    return [row_to_spec(row) for row in rows if not all(_blank(row.get(c)) for c in COLUMNS)]
+
+
+def move(items: list, index: int, offset: int) -> list:
+    """A copy of `items` with the item at `index` moved by `offset` places (clamped at the ends)."""
+    items = list(items)
+    if not 0 <= index < len(items):
+        return items
+    target = min(max(index + offset, 0), len(items) - 1)
+    items.insert(target, items.pop(index))
+    return items

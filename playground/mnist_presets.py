@@ -1,0 +1,108 @@
+"""The MNIST page's preset networks and default settings, and the trainer it runs.
+
+The benchmark (`python -m benchmarks mnist`) trains exactly these presets with exactly these
+defaults, so the accuracies quoted in the README are what a student gets from the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from playground.datasets import mnist
+from playground.training import TrainConfig, Trainer
+
+PRESETS: dict[str, list[dict]] = {
+    # Multinomial logistic regression: one dense layer straight from the 784 pixels to 10 classes.
+    "softmax": [
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 10, "activation": "linear"},
+    ],
+    # The classic multilayer perceptron 784-128-10.
+    "mlp": [
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 128, "activation": "relu"},
+        {"kind": "dense", "units": 10, "activation": "linear"},
+    ],
+    # Two conv + pool blocks and a linear classifier: small enough to train live on a laptop CPU.
+    "cnn": [
+        {"kind": "conv2d", "filters": 16, "kernel": 3, "stride": 1, "padding": 1, "activation": "relu"},
+        {"kind": "maxpool", "size": 2},
+        {"kind": "conv2d", "filters": 32, "kernel": 3, "stride": 1, "padding": 1, "activation": "relu"},
+        {"kind": "maxpool", "size": 2},
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 10, "activation": "linear"},
+    ],
+    # LeCun et al. 1998 in today's dress (ReLU and max pooling instead of tanh and subsampling).
+    "lenet": [
+        {"kind": "conv2d", "filters": 6, "kernel": 5, "stride": 1, "padding": 2, "activation": "relu"},
+        {"kind": "maxpool", "size": 2},
+        {"kind": "conv2d", "filters": 16, "kernel": 5, "stride": 1, "padding": 0, "activation": "relu"},
+        {"kind": "maxpool", "size": 2},
+        {"kind": "flatten"},
+        {"kind": "dense", "units": 120, "activation": "relu"},
+        {"kind": "dense", "units": 84, "activation": "relu"},
+        {"kind": "dense", "units": 10, "activation": "linear"},
+    ],
+}
+DEFAULT_PRESET = "cnn"
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The page's default settings (tuned so the presets reach the README's accuracies)."""
+
+    optimizer: str = "adam"  # adapts each weight's step size: robust for all four presets
+    learning_rate: float = 0.002
+    batch_size: int = 32
+    epochs: int = 5
+    weight_decay: float = 0.0
+    seed: int = 0
+    validation: float = 0.1  # share of the training digits held out for validation
+
+
+DEFAULTS = Defaults()
+
+
+def default_config(device: str = "auto", **changes: Any) -> TrainConfig:
+    """The page's default TrainConfig (cross-entropy on the 10 digit classes)."""
+    values = dict(
+        optimizer=DEFAULTS.optimizer, learning_rate=DEFAULTS.learning_rate, batch_size=DEFAULTS.batch_size,
+        weight_decay=DEFAULTS.weight_decay, seed=DEFAULTS.seed, loss="cross_entropy", device=device,
+    )
+    values.update(changes)
+    return TrainConfig(**values)
+
+
+def make_trainer(
+    specs: list[dict], config: TrainConfig, train: mnist.Digits, validation: mnist.Digits | None = None,
+    normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD),
+) -> Trainer:
+    """A Trainer on MNIST digits: the validation digits are scored after every epoch."""
+    mean, std = normalisation
+    x_val = y_val = None
+    if validation is not None and len(validation):
+        x_val, y_val = mnist.to_input(validation.images, mean, std), validation.labels
+    return Trainer(specs, mnist.IMAGE_SHAPE, config, mnist.to_input(train.images, mean, std), train.labels, x_val, y_val)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the live view needs besides the history (taken in the worker thread)."""
+
+    step_in_epoch: int
+    batches_per_epoch: int
+    device: str
+
+
+def progress_snapshot(trainer: Trainer) -> Progress:
+    """The worker's snapshot payload: where the run is within the current epoch."""
+    per_epoch = max(1, trainer.batches_per_epoch)
+    return Progress(trainer.steps % per_epoch, per_epoch, str(trainer.device))
+
+
+def predict_digits(trainer: Trainer, images: np.ndarray, normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD)) -> np.ndarray:
+    """Softmax probabilities (n, 10) for uint8 digit images (n, 28, 28)."""
+    return trainer.predict(mnist.to_input(images, *normalisation))

@@ -143,37 +143,57 @@ def pick_device(name: str = "auto", model_params: int | None = None, vector_inpu
     return torch.device(name)
 
 
-def _mkl_local_threads() -> Callable[[int], int] | None:
-    """MKL's thread-local thread-count setter, when this torch build exports it (Intel MKL builds)."""
+def _thread_local_setters() -> list[Callable[[int], int | None]]:
+    """Setters for *this thread's* OpenMP and MKL thread counts, where the torch build has them.
+
+    ``torch.set_num_threads`` would also change the default of threads started later (other
+    sessions); these two leave every other thread alone.
+    """
+    lib_dir = os.path.join(os.path.dirname(torch.__file__), "lib")
+    setters: list[Callable[[int], int | None]] = []
     try:
-        lib = ctypes.CDLL(os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so"))
-        setter = lib.MKL_Set_Num_Threads_Local
+        gomp = ctypes.CDLL(os.path.join(lib_dir, "libgomp.so.1"))
+        get_omp, set_omp = gomp.omp_get_max_threads, gomp.omp_set_num_threads
+        get_omp.restype, set_omp.argtypes = ctypes.c_int, [ctypes.c_int]
+
+        def omp(n: int) -> int:
+            previous = get_omp()
+            set_omp(n)
+            return previous
+
+        setters.append(omp)
     except (OSError, AttributeError):
-        return None
-    setter.restype = ctypes.c_int
-    setter.argtypes = [ctypes.c_int]
-    return setter
+        pass
+    try:
+        mkl = ctypes.CDLL(os.path.join(lib_dir, "libtorch_cpu.so")).MKL_Set_Num_Threads_Local
+        mkl.restype, mkl.argtypes = ctypes.c_int, [ctypes.c_int]
+        setters.append(mkl)  # returns the previous thread-local value (0 = the global one)
+    except (OSError, AttributeError):
+        pass
+    return setters
 
 
-_SET_MKL_LOCAL_THREADS = _mkl_local_threads()
+_THREAD_SETTERS = _thread_local_setters()
 
 
 @contextmanager
-def single_threaded_blas(enabled: bool = True) -> Iterator[None]:
-    """Run tiny matrix products on this thread only (thread-local; other sessions unaffected).
+def single_threaded(enabled: bool = True) -> Iterator[None]:
+    """Run this thread's torch ops on one core (thread-local: other sessions are unaffected).
 
-    Multi-threaded BLAS on a 10×4 matrix costs more than the product itself, and on a busy
-    server a woken helper thread may wait for a core for milliseconds: measured on the shared
-    2-core machine, a toy-network step went from 0.2 ms to several ms.
+    For a toy network each op is a few microseconds of work, and waking a helper thread costs
+    more than the op. On a busy server it is far worse: measured on the shared 2-core machine,
+    a toy-network step took 5-20 ms with two threads and 0.3-0.8 ms with one.
     """
-    if not enabled or _SET_MKL_LOCAL_THREADS is None:
+    if not enabled or not _THREAD_SETTERS:
         yield
         return
-    previous = _SET_MKL_LOCAL_THREADS(1)
+    torch.get_num_threads()  # let torch initialise this thread's settings first, so ours stick
+    previous = [setter(1) for setter in _THREAD_SETTERS]
     try:
         yield
     finally:
-        _SET_MKL_LOCAL_THREADS(previous)
+        for setter, value in zip(_THREAD_SETTERS, previous):
+            setter(value)
 
 
 # ---------------------------------------------------------------------------- registries
@@ -263,7 +283,8 @@ class Trainer:
             raise UserError("core.train.bce_outputs", outputs=self.n_outputs)
         n_params = layers.total_params(self.infos)
         self.device = pick_device(config.device, n_params, len(self.input_shape) == 1)
-        self._tiny = self.device.type == "cpu" and n_params < SMALL_MODEL_PARAMS
+        # Tiny CPU networks train (and draw their snapshots) on one thread: see single_threaded.
+        self.single_thread = self.device.type == "cpu" and n_params < SMALL_MODEL_PARAMS
 
         self.x_train, self.y_train = self._tensors(x_train, y_train, "train")
         if len(self.x_train) == 0:
@@ -307,6 +328,7 @@ class Trainer:
 
         self.epoch = 0
         self.steps = 0
+        self.examples_seen = 0
         self.history: dict[str, list] = {key: [] for key in HISTORY_KEYS}
         self.diverged: UserError | None = None
         sample = min(n, 1024)
@@ -406,7 +428,7 @@ class Trainer:
 
     def train_steps(self, n: int) -> bool:
         """Train `n` mini-batches (across epoch ends); False if the loss diverged (weights restored)."""
-        with single_threaded_blas(self._tiny):
+        with single_threaded(self.single_thread):
             return self._train_steps(n)
 
     def _train_steps(self, n: int) -> bool:
@@ -435,6 +457,7 @@ class Trainer:
                     torch._foreach_add_([p.grad for p in penalised], torch._foreach_sign(penalised), alpha=rate)
                 optimizer.step()
                 outs.append(out.detach())
+            self.examples_seen += bounds[self._pos + take - 1][1] - bounds[self._pos][0]
             self._pos += take
             self.steps += take
             n -= take
@@ -447,9 +470,19 @@ class Trainer:
             self._remember_good()
         return True
 
+    @property
+    def epoch_progress(self) -> float:
+        """Fraction of the current epoch already trained (0 at an epoch boundary)."""
+        return self._pos / self.batches_per_epoch
+
+    @property
+    def steps_to_epoch_end(self) -> int:
+        """Mini-batches left in the current epoch."""
+        return self.batches_per_epoch - self._pos
+
     def train_epoch(self) -> bool:
         """Train to the end of the current epoch (a whole epoch when at an epoch boundary)."""
-        return self.train_steps(self.batches_per_epoch - self._pos)
+        return self.train_steps(self.steps_to_epoch_end)
 
     def _param_norm(self) -> torch.Tensor:
         return torch.stack(torch._foreach_norm([p.detach() for p in self.model.parameters()])).sum()
@@ -508,7 +541,7 @@ class Trainer:
     def evaluate(self, x: Any, y: Any) -> tuple[float, float | None]:
         """(mean loss, accuracy or None for mse) of the current weights on (x, y)."""
         xt, yt = self._tensors(x, y, "test")
-        with single_threaded_blas(self._tiny):
+        with single_threaded(self.single_thread):
             loss, correct = self._measure(xt, yt)
         if correct is None:
             return loss.item(), None
@@ -520,7 +553,7 @@ class Trainer:
         xt = self._as_input(x)
         was_training = self.model.training
         self.model.eval()
-        with torch.no_grad(), single_threaded_blas(self._tiny):
+        with torch.no_grad(), single_threaded(self.single_thread):
             chunks = [self.model(xt[s : s + self._eval_rows]) for s in range(0, len(xt), self._eval_rows)]
         out = torch.cat(chunks) if chunks else torch.zeros(0, self.n_outputs)
         if was_training:

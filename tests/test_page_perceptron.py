@@ -1,6 +1,10 @@
 """The Perceptron & logic gates page under AppTest: sliders by key, verdicts and tables against hand results."""
 
+import playground.perceptron  # noqa: F401  (see below)
 from tests.apptest_utils import all_text, run_page
+
+# AppTest puts the page's folder (pages/) first on sys.path, where pages/playground.py would shadow the
+# `playground` package; importing the package first makes every page run use the real one.
 
 P = "perceptron/"
 
@@ -153,3 +157,25 @@ def test_bad_link_values_fall_back_with_a_notice():
     assert at.slider(key=P + "w1").value == 0.5 and at.slider(key=P + "theta").value == 0.7
     assert at.radio(key=P + "gate").value == "AND"
     assert not at.error
+
+
+def test_language_switch_keeps_the_settings():
+    at = run_page("perceptron")
+    at.slider(key=P + "theta").set_value(0.45).run()
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert at.slider(key=P + "theta").value == 0.45
+    assert "아직 AND 게이트가 아닙니다. 4행 중 2행이 틀렸습니다: (0, 1), (1, 0)." in at.warning[0].value
+
+
+def test_settings_survive_a_visit_to_another_page():
+    # Streamlit drops widget values while their page is not shown; the page keeps its own copy in
+    # "perceptron/saved" and redraws the widgets from it when the student comes back.
+    first = run_page("perceptron")
+    first.slider(key=P + "w1").set_value(-0.25)
+    first.radio(key=P + "gate").set_value("OR").run()
+    saved = dict(first.session_state[P + "saved"])
+    back = run_page("perceptron", **{P + "saved": saved, P + "url": {}})  # widget values gone, the copy kept
+    assert back.slider(key=P + "w1").value == -0.25
+    assert back.radio(key=P + "gate").value == "OR"
+    assert "Not an OR gate yet" in back.warning[0].value  # −0.25·1 + 0.5·0 = −0.25 is not > 0.7 on (1, 0)

@@ -256,3 +256,63 @@ def test_a_failing_payload_pauses_with_a_message_and_the_thread_survives(workers
     snap = worker.latest()
     assert snap.message.key == "core.worker.snapshot_failed" and "chart broke" in str(snap.message)
     assert worker.alive
+
+
+# ---------------------------------------------------------------------------- ui/live.py (AppTest)
+
+
+def _live_page():
+    import numpy as np
+    import streamlit as st
+
+    from playground import layers
+    from playground.training import TrainConfig, Trainer
+    from playground.worker import TrainingWorker
+    from ui.live import controls, session_worker, status_line
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-5, 5, (100, 2)).astype(np.float32)
+    y = (np.hypot(x[:, 0], x[:, 1]) < 3).astype(np.int64)
+    st.session_state.setdefault("made", 0)
+
+    def factory():
+        st.session_state["made"] += 1
+        specs = layers.dense_stack([4], "tanh", 2)
+        return TrainingWorker(lambda seed: Trainer(specs, (2,), TrainConfig(seed=seed), x, y))
+
+    worker = session_worker("test/run", factory, signature=st.session_state.get("sig", 1))
+    controls(worker, "test")
+    status_line(worker.latest())
+
+
+def test_session_worker_and_controls_in_a_page():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APPTEST_TIMEOUT
+
+    at = AppTest.from_function(_live_page, default_timeout=APPTEST_TIMEOUT)
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    worker = at.session_state["test/run"]
+    try:
+        assert [b.label for b in at.button] == ["재생", "한 에포크 진행", "초기화"]
+        assert "일시정지됨" in at.caption[0].value
+        at.session_state["lang"] = "en"
+        at.button(key="test/step").click().run()
+        assert worker.wait() and worker.latest().epoch == 1
+        at.button(key="test/play").click().run()
+        assert worker.status == "running" and at.button(key="test/play").label == "Pause"
+        at.button(key="test/play").click().run()
+        assert worker.status == "paused" and at.button(key="test/play").label == "Play"
+        at.run()
+        assert at.session_state["made"] == 1 and at.session_state["test/run"] is worker  # same signature: kept
+        at.session_state["sig"] = 2
+        at.run()
+        assert at.session_state["made"] == 2 and not worker.alive  # new signature: replaced, old one stopped
+        replacement = at.session_state["test/run"]
+        at.button(key="test/reset").click().run()
+        assert replacement.latest().epoch == 0 and not at.exception
+    finally:
+        worker.stop()
+        at.session_state["test/run"].stop()

@@ -1,0 +1,129 @@
+"""Streamlit side of live training: one worker per browser session, and its buttons.
+
+A page keeps its run in ``st.session_state`` (never ``st.cache_resource``, which every user
+shares) and redraws from the worker's snapshots in a fragment that Streamlit re-runs on a
+timer, so only the charts refresh while the worker trains in its own thread::
+
+    from ui.live import controls, session_worker, status_line
+
+    worker = session_worker(
+        "mnist/run",                                   # session-state key, namespaced by page
+        lambda: TrainingWorker(make_trainer, snapshot=make_payload, seed=config.seed),
+        signature=hash_of(config),                     # a new config -> a new worker, old one stopped
+    )
+    controls(worker, "mnist")                          # play/pause, step, reset
+
+    @st.fragment(run_every=0.25)                       # 4 redraws a second
+    def live_view():
+        worker.heartbeat()                             # "someone is watching": else it pauses itself
+        snap = worker.latest()                         # ready-made in the worker thread: never blocks
+        status_line(snap)
+        ...draw charts from snap.history and snap.payload...
+
+    live_view()
+
+Read ``worker.trainer`` only under ``with worker.lock:`` (e.g. to predict a drawn digit).
+AppTest does not tick ``run_every`` fragments: test live behaviour through the worker itself.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Hashable
+
+import streamlit as st
+
+from playground.errors import UserError
+from playground.worker import Snapshot, TrainingWorker
+from ui.common import show_error, t
+
+
+def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: Hashable = None) -> TrainingWorker:
+    """This session's worker at ``st.session_state[key]``, made by `factory()` when needed.
+
+    A new worker is made when there is none, when the old one was stopped, or when
+    `signature` (e.g. a hash of the config) differs from the one it was made with; the old
+    worker is stopped only after the new one exists, so a factory that raises UserError
+    leaves the previous run in place.
+    """
+    signature_key = f"{key}/signature"
+    worker = st.session_state.get(key)
+    if worker is not None and worker.alive and st.session_state.get(signature_key) == signature:
+        return worker
+    new = factory()
+    if worker is not None:
+        worker.stop()
+    st.session_state[key] = new
+    st.session_state[signature_key] = signature
+    return new
+
+
+def _command(prefix: str, action: Callable[[], None]) -> None:
+    # Button callbacks run before the page; a UserError (e.g. reset's factory) is shown then.
+    try:
+        action()
+    except UserError as error:
+        st.session_state[f"{prefix}/control_error"] = error
+
+
+def _play_pause(worker: TrainingWorker) -> None:
+    if worker.status == "running":
+        worker.pause()
+    else:
+        worker.play()
+
+
+def controls(worker: TrainingWorker, prefix: str) -> None:
+    """Play/pause, step-one-epoch and reset buttons (widget keys under `prefix`)."""
+    error = st.session_state.pop(f"{prefix}/control_error", None)
+    if error is not None:
+        show_error(error)
+    running = worker.status == "running"
+    idle = worker.status in ("finished", "stopped")
+    cols = st.columns(3)
+    cols[0].button(
+        t("core.pause") if running else t("core.play"),
+        key=f"{prefix}/play",
+        icon=":material/pause:" if running else ":material/play_arrow:",
+        type="primary",
+        help=t("core.pause_help") if running else t("core.play_help"),
+        disabled=idle,
+        on_click=_command,
+        args=(prefix, lambda: _play_pause(worker)),
+        width="stretch",
+    )
+    cols[1].button(
+        t("core.step"),
+        key=f"{prefix}/step",
+        icon=":material/skip_next:",
+        help=t("core.step_help"),
+        disabled=idle,
+        on_click=_command,
+        args=(prefix, worker.step),
+        width="stretch",
+    )
+    cols[2].button(
+        t("core.reset"),
+        key=f"{prefix}/reset",
+        icon=":material/restart_alt:",
+        help=t("core.reset_help"),
+        on_click=_command,
+        args=(prefix, worker.reset),
+        width="stretch",
+    )
+
+
+def status_text(snapshot: Snapshot) -> str:
+    """"Training… · epoch 12 · 25,000 examples/s", translated."""
+    return t(
+        "core.status_line",
+        status=t(f"core.status.{snapshot.status}"),
+        epoch=snapshot.epoch,
+        speed=f"{snapshot.samples_per_second:,.0f}",
+    )
+
+
+def status_line(snapshot: Snapshot) -> None:
+    """The status caption, and the snapshot's message (e.g. the divergence advice) as an error."""
+    st.caption(status_text(snapshot))
+    if snapshot.message is not None:
+        show_error(snapshot.message)

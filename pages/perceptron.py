@@ -56,9 +56,15 @@ def _snap(value: float) -> float:
     return round(min(max(round(value / STEP) * STEP, LOW), HIGH), 2) + 0.0
 
 
-def _num(value: float) -> str:
+def _tex(value: float) -> str:
+    """A number for LaTeX: at most 4 decimals, no trailing zeros, never "-0"."""
     text = f"{round(value, 4):g}"
     return "0" if text == "-0" else text
+
+
+def _num(value: float) -> str:
+    """A number for text and tables, with a real minus sign (−) as a textbook prints it."""
+    return _tex(value).replace("-", "−")
 
 
 def _rows(rows) -> str:
@@ -86,9 +92,9 @@ def _latex_sum(terms) -> str:
     text = ""
     for i, (value, symbol) in enumerate(terms):
         sign = "-" if value < 0 else "+"
-        magnitude = _num(abs(value))
+        magnitude = _tex(abs(value))
         if i == 0:
-            text = f"{'-' if value < 0 else ''}{magnitude}\\,{symbol}" if symbol else _num(value)
+            text = f"{'-' if value < 0 else ''}{magnitude}\\,{symbol}" if symbol else _tex(value)
         else:
             text += f" {sign} {magnitude}" + (f"\\,{symbol}" if symbol else "")
     return text
@@ -196,7 +202,7 @@ table_column, plot_column = st.columns([1.0, 1.0], gap="large")
 with table_column:
     st.subheader(t("perceptron.table.header"))
     weighted = _latex_sum([(w1, "x_1"), (w2, "x_2")] + ([(current.bias, "")] if use_bias else []))
-    limit = "0" if use_bias else _num(theta)
+    limit = "0" if use_bias else _tex(theta)
     st.latex(rf"y = \begin{{cases}} 1 & {weighted} > {limit} \\ 0 & {weighted} \le {limit} \end{{cases}}")
     wrong = pc.wrong_rows(current, gate)
     if not wrong:

@@ -93,7 +93,7 @@ def test_learning_and_from_zero_matches_the_hand_trace():
     at.button(key=P + "learn_next").click().run()
     # By hand: epoch 1, row (1,1) gives 0 but AND wants 1, so w1, w2 += 0.1 and θ −= 0.1.
     assert "Update 1 (epoch 1): row (1, 1) gave y = 0 but the target is t = 1" in all_text(at)
-    assert "θ: 0 → -0.1" in all_text(at)
+    assert "θ: 0 → −0.1" in all_text(at)
     at.button(key=P + "learn_run").click().run()
     assert "Converged: after 6 epochs and 10 weight update(s) the perceptron is an AND gate" in all_text(at)
     metrics = {m.label: m.value for m in at.metric}

@@ -280,7 +280,7 @@ def test_other_figures_build():
     diagram = charts.xor_diagram_figure(net, {"input": "i", "hidden": "h", "output": "o", "theta": "θ",
                                               "nand": "NAND", "or": "OR", "and": "AND"})
     texts = {a.text for a in diagram.layout.annotations}
-    assert {"<b>-0.5</b>", "<b>0.5</b>"} <= texts  # edge weights are labelled
+    assert {"<b>−0.5</b>", "<b>0.5</b>"} <= texts  # edge weights are labelled
     result = pc.learn("AND", pc.Perceptron(0, 0, 0))
     fig = charts.weights_path_figure(result.path, 3, [0, *(s.epoch for s in result.steps)],
                                      {"w1": "w1", "w2": "w2", "theta": "θ", "update": "u", "value": "v", "epoch": "e"})

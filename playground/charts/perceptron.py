@@ -218,8 +218,9 @@ def weights_path_figure(path: Sequence[Perceptron], current: int, epochs: Sequen
 
 
 def _num(value: float) -> str:
+    """At most 3 decimals, a real minus sign, never "−0"."""
     text = f"{round(value, 3):g}"
-    return "0" if text == "-0" else text
+    return "0" if text == "-0" else text.replace("-", "−")
 
 
 def xor_diagram_figure(network: XorNetwork, labels: dict[str, str], height: int = 400) -> go.Figure:

@@ -408,7 +408,10 @@ def export_code(
     if config is None:
         config = TrainConfig(loss="cross_entropy" if task == "classification" else "mse")
     config.check()
-    outputs = math.prod(infos[-1].output_shape)
+    if len(infos[-1].output_shape) != 1:
+        raise UserError("core.train.output_not_vector", shape=_shape_text(infos[-1].output_shape))
+    outputs = infos[-1].output_shape[0]
+    regularised = config.regularization != "none" and config.reg_rate > 0
 
     body = []
     for layer, info in zip(normalised, infos):
@@ -432,14 +435,12 @@ def export_code(
         "model = nn.Sequential(",
         *body,
         ")",
-        f"print(model)",
-        f"print('trainable parameters:', sum(p.numel() for p in model.parameters()))  # {total_params(infos)}",
         "",
         "",
         "def train(x, y, epochs):",
         f"    optimizer = {_OPTIMIZER_CODE[config.optimizer].format(lr=config.learning_rate, wd=config.weight_decay)}",
         f"    loss_fn = {loss_code}",
-        "    penalised = [m.weight for m in model.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]",
+        *(["    penalised = [m.weight for m in model.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]"] if regularised else []),
         f"    batch_size = {config.batch_size}",
         "    n = len(x)",
         "    for epoch in range(epochs):",
@@ -452,7 +453,7 @@ def export_code(
         "            loss = loss_fn(model(x[batch]), y[batch])",
         "            total += loss.item() * len(batch)",
     ]
-    if config.regularization != "none" and config.reg_rate > 0:
+    if regularised:
         lines.append(f"            loss = loss + {config.reg_rate!r} * {_PENALTY_CODE[config.regularization]}  # {config.regularization.upper()}")
     lines += [
         "            loss.backward()",
@@ -461,6 +462,8 @@ def export_code(
         "",
         "",
         'if __name__ == "__main__":',
+        "    print(model)",
+        f"    print('trainable parameters:', sum(p.numel() for p in model.parameters()))  # {total_params(infos)}",
         "    # Placeholder data: replace with your own examples and labels.",
         "    N = 256",
         f"    x = torch.randn(N, {', '.join(map(str, input_shape))})",

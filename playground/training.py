@@ -492,16 +492,16 @@ class Trainer:
         with torch.no_grad():
             out = torch.cat(self._outs)
             y = self._ys[:used]
-            numbers = [self._loss(out, y), self._param_norm()]
+            measured = [self._loss(out, y), self._param_norm()]
             if self._correct is not None:
-                numbers.append(self._correct(out, y).float() / used)
+                measured.append(self._correct(out, y).float() / used)
             has_test = self.x_test is not None
             if has_test:
                 test_loss, test_correct = self._measure(self.x_test, self.y_test)
-                numbers.append(test_loss)
+                measured.append(test_loss)
                 if test_correct is not None:
-                    numbers.append(test_correct / len(self.x_test))
-        values = torch.stack([v.float() for v in numbers]).tolist()  # the epoch's one sync
+                    measured.append(test_correct / len(self.x_test))
+        values = torch.stack([v.float() for v in measured]).tolist()  # the epoch's one sync
         train_loss, norm = values[0], values[1]
         rest = iter(values[2:])
         train_acc = next(rest) if self._correct is not None else None

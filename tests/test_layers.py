@@ -393,7 +393,7 @@ def test_exported_code_rebuilds_the_same_network_and_trains(specs, input_shape, 
     torch.testing.assert_close(exported(x), ours(x))
     _run_script(code, as_main=True)  # trains on the placeholder data without error
     printed = capsys.readouterr().out
-    assert "epoch 2: training loss" in printed
+    assert "epoch 2: training loss" in printed and "trainable parameters" in printed
 
 
 def test_export_without_config_uses_the_task_default_loss():
@@ -401,3 +401,5 @@ def test_export_without_config_uses_the_task_default_loss():
     assert "nn.MSELoss()" in code
     code = layers.export_code(layers.dense_stack([3], "tanh", 3), (2,))
     assert "nn.CrossEntropyLoss()" in code
+    with pytest.raises(UserError, match="flatten and a dense layer"):
+        layers.export_code([{"kind": "conv2d", "filters": 2, "kernel": 3}], (1, 5, 5))

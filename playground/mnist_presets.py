@@ -64,6 +64,10 @@ class Defaults:
 
 
 DEFAULTS = Defaults()
+# The values the page's sliders offer (the defaults are among them).
+LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+BATCH_SIZES = (8, 16, 32, 64, 128, 256, 512)
+WEIGHT_DECAYS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
 
 
 def default_config(device: str = "auto", **changes: Any) -> TrainConfig:

@@ -282,7 +282,7 @@ def _fetch_one(
 
 def download(
     folder: str | Path | None = None,
-    fetch: Callable[[str], Iterable[bytes]] = urllib_fetch,
+    fetch: Callable[[str], Iterable[bytes]] | None = None,
     progress: ProgressFn | None = None,
     mirrors: Iterable[str] = MIRRORS,
 ) -> Path:
@@ -290,9 +290,11 @@ def download(
 
     A file already there with the right MD5 is kept. Each file is written to a temporary name in
     the same folder and renamed only after its checksum matched, so an interrupted download never
-    leaves a file that would later be read as good. `fetch(url)` yields the body in chunks (tests
-    pass a fake); `progress(done, total, file)` is called as bytes arrive. Returns the folder.
+    leaves a file that would later be read as good. `fetch(url)` yields the body in chunks
+    (default `urllib_fetch`; tests pass a fake); `progress(done, total, file)` is called as bytes
+    arrive. Returns the folder.
     """
+    fetch = fetch or urllib_fetch
     folder = cache_dir() if folder is None else Path(folder).expanduser()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,477 @@
+"""MNIST: choose the digits, build a dense or convolutional network, train it live, look inside.
+
+Thin page: widgets -> playground (datasets.mnist, layer_table, layers, mnist_presets, worker)
+-> charts. The run lives in this session's background worker (ui.live); the live part is a
+fragment that redraws the curves a few times a second while the worker trains. Inspection,
+drawing and model files are in ui/mnist_inspect.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from playground import layer_table, layers, training
+from playground.charts import mnist as charts
+from playground.datasets import mnist
+from playground.errors import UserError
+from playground.mnist_presets import (
+    BATCH_SIZES, DEFAULT_PRESET, DEFAULTS, LEARNING_RATES, PRESETS, WEIGHT_DECAYS, default_config, make_trainer,
+    progress_snapshot,
+)
+from playground.state import Param
+from playground.worker import TrainingWorker
+from ui import mnist_inspect
+from ui.common import page_header, query_values, show_error, sync_query, t
+from ui.live import session_worker
+
+P = "mnist/"
+WORKER = P + "worker"
+RUN = P + "run"
+POLL_SECONDS = 0.3  # live redraws while training
+SNAPSHOT_SECONDS = 0.2
+NUMBER_COLUMNS = ("units", "kernel", "stride", "padding", "size", "rate")
+PARAMS = [
+    Param("preset", DEFAULT_PRESET, str, choices=tuple(PRESETS)),
+    Param("data", "sample", str, choices=mnist.SOURCES),
+    Param("val", int(round(DEFAULTS.validation * 100)), int, 5, 50),
+    Param("opt", DEFAULTS.optimizer, str, choices=training.OPTIMIZERS),
+    Param("lr", DEFAULTS.learning_rate, float, choices=LEARNING_RATES),
+    Param("batch", DEFAULTS.batch_size, int, choices=BATCH_SIZES),
+    Param("epochs", DEFAULTS.epochs, int, 1, 50),
+    Param("wd", DEFAULTS.weight_decay, float, choices=WEIGHT_DECAYS),
+    Param("seed", DEFAULTS.seed, int, 0, 999_999),
+]
+
+
+# --- widget values that survive page switches (Streamlit drops them when a page is not shown) ---
+
+
+def _saved() -> dict:
+    return st.session_state.setdefault(P + "saved", {})
+
+
+def _widget(draw, name: str, default, **kwargs):
+    key = P + name
+    if key not in st.session_state:
+        st.session_state[key] = _saved().get(key, default)
+    value = draw(key=key, **kwargs)
+    _saved()[key] = value
+    return value
+
+
+def _set(name: str, value) -> None:
+    """Set a widget's value from a callback (before the widget is drawn) and remember it."""
+    st.session_state[P + name] = value
+    _saved()[P + name] = value
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=6, show_spinner=False)
+def _load_split(source: str, folder: str, validation: int, downloaded: bool) -> mnist.MnistSplit:
+    """Read-only digits shared by every session (`downloaded` keys the sample's choice of test set)."""
+    return mnist.load(source, folder or None, validation / 100, seed=0)
+
+
+def _download() -> None:
+    bar = st.progress(0.0, text=t("mnist.data.downloading", file="", done=0, total=0))
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(min(done / total, 1.0), text=t("mnist.data.downloading", file=name, done=done // 2**20 or 0, total=total // 2**20))
+
+    try:
+        mnist.download(progress=progress)
+        bar.empty()
+        st.session_state[P + "download_msg"] = ("success", t("mnist.data.downloaded", folder=str(mnist.cache_dir())))
+    except UserError as error:
+        bar.empty()
+        st.session_state[P + "download_msg"] = ("error", error)
+
+
+def _data_section(values: dict) -> mnist.MnistSplit:
+    """Source, validation share, download/folder controls; the split (the last good one on error)."""
+    st.header(t("mnist.data.header"))
+    left, right = st.columns([2.2, 1])
+    with left:
+        source = _widget(
+            st.radio, "data", values["data"], label=t("mnist.data.source"), options=mnist.SOURCES,
+            format_func=lambda s: t(f"mnist.source.{s}"), horizontal=True,
+        )
+    with right:
+        validation = _widget(
+            st.slider, "val", values["val"], label=t("mnist.data.validation"), min_value=5, max_value=50, step=5,
+            format="%d%%", help=t("mnist.data.validation_help"),
+        )
+    folder = ""
+    downloaded = mnist.is_downloaded()
+    if source == "full":
+        cols = st.columns([1, 2.2], vertical_alignment="center")
+        if cols[0].button(t("mnist.data.download"), icon=":material/download:", disabled=downloaded, key=P + "download"):
+            with cols[1]:
+                _download()
+            downloaded = mnist.is_downloaded()
+        cols[1].caption(t("mnist.data.cache", folder=str(mnist.cache_dir()), env=mnist.ENV_DIR))
+    elif source == "folder":
+        folder = _widget(st.text_input, "folder", "", label=t("mnist.data.folder"), placeholder="/path/to/mnist",
+                         help=t("mnist.data.folder_help"))
+    message = st.session_state.pop(P + "download_msg", None)
+    if message is not None:
+        (st.success(message[1]) if message[0] == "success" else show_error(message[1]))
+
+    args = (source, folder.strip(), int(validation), downloaded)
+    try:
+        split = _load_split(*args)
+        st.session_state[P + "split_args"] = args
+    except UserError as error:
+        show_error(error)
+        fallback = st.session_state.get(P + "split_args") or ("sample", "", int(validation), downloaded)
+        if fallback[0] != "sample":
+            st.info(t("mnist.data.kept"))
+        else:
+            st.info(t("mnist.data.using_sample"))
+        split = _load_split(*fallback)
+    test_note = t(f"mnist.data.test_{split.test_source}")
+    st.caption(
+        t("mnist.data.summary", source=t(f"mnist.source.{split.source}"), train=f"{len(split.train):,}",
+          validation=f"{len(split.validation):,}", test=f"{len(split.test):,}") + " " + test_note
+    )
+    with st.expander(t("mnist.data.peek")):
+        shown = split.train.take(np.arange(min(24, len(split.train))))
+        st.plotly_chart(
+            charts.digit_grid_figure(shown.images, [str(label) for label in shown.labels], columns=12),
+            key=P + "peek", config={"displayModeBar": False},
+        )
+    return split
+
+
+# --- model builder --------------------------------------------------------------------------------
+
+
+def _rows_version() -> int:
+    return st.session_state.setdefault(P + "rows_version", 0)
+
+
+def _set_rows(specs: list[dict]) -> None:
+    """Replace the table (and so the network) with `specs`; the editor starts afresh."""
+    st.session_state[P + "rows"] = layer_table.specs_to_rows(specs)
+    st.session_state[P + "rows_version"] = _rows_version() + 1
+    st.session_state[P + "specs"] = [dict(s) for s in specs]
+    st.session_state.pop(P + "rows_edited", None)
+
+
+def _preset_changed() -> None:
+    _saved()[P + "preset"] = st.session_state[P + "preset"]
+    _set_rows(PRESETS[st.session_state[P + "preset"]])
+
+
+def _column_config() -> dict:
+    kinds = layers.LAYER_KINDS
+    return {
+        "kind": st.column_config.SelectboxColumn(
+            t("mnist.model.col.kind"), options=kinds, format_func=lambda k: t(f"core.kind.{k}"), required=True,
+            default="dense", width="medium",
+        ),
+        "units": st.column_config.NumberColumn(t("mnist.model.col.units"), min_value=1, step=1, format="%d",
+                                               help=t("mnist.model.col.units_help")),
+        "kernel": st.column_config.NumberColumn(t("mnist.model.col.kernel"), min_value=1, step=1, format="%d"),
+        "stride": st.column_config.NumberColumn(t("mnist.model.col.stride"), min_value=1, step=1, format="%d"),
+        "padding": st.column_config.NumberColumn(t("mnist.model.col.padding"), min_value=0, step=1, format="%d"),
+        "size": st.column_config.NumberColumn(t("mnist.model.col.size"), min_value=1, step=1, format="%d"),
+        "rate": st.column_config.NumberColumn(t("mnist.model.col.rate"), min_value=0.0, max_value=0.95, step=0.05,
+                                              format="%.2f"),
+        "activation": st.column_config.SelectboxColumn(t("mnist.model.col.activation"), options=layers.LAYER_ACTIVATIONS),
+    }
+
+
+def _summary_frame(infos: list[layers.LayerInfo]) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("core.summary.layer"): [info.index for info in infos],
+        t("core.summary.kind"): [t(f"core.kind.{info.kind}") for info in infos],
+        t("core.summary.settings"): [info.label for info in infos],
+        t("core.summary.output"): ["×".join(map(str, info.output_shape)) for info in infos],
+        t("core.summary.params"): [f"{info.params:,}" for info in infos],
+    })
+
+
+def _check_network(specs: list[dict]) -> list[layers.LayerInfo]:
+    infos = layers.validate(specs, mnist.IMAGE_SHAPE)
+    if infos[-1].output_shape != (10,):
+        raise UserError("mnist.model.needs_10", shape="×".join(map(str, infos[-1].output_shape)))
+    return infos
+
+
+def _model_section(values: dict) -> list[dict]:
+    """Preset, the editable layer table, move buttons, the shape table; returns the last valid network."""
+    st.header(t("mnist.model.header"))
+    if P + "rows" not in st.session_state:
+        _set_rows(PRESETS[_saved().get(P + "preset", values["preset"])])
+    st.session_state.setdefault(P + "specs", PRESETS[_saved().get(P + "preset", values["preset"])])
+    if f"{P}layers{_rows_version()}" not in st.session_state and P + "rows_edited" in st.session_state:
+        # Back on this page: Streamlit dropped the editor's edits with the widget, the rows kept them.
+        st.session_state[P + "rows"] = st.session_state.pop(P + "rows_edited")
+        st.session_state[P + "rows_version"] = _rows_version() + 1
+    top = st.columns([1.3, 2.7], vertical_alignment="bottom")
+    with top[0]:
+        _widget(st.selectbox, "preset", values["preset"], label=t("mnist.model.preset"), options=tuple(PRESETS),
+                format_func=lambda name: t(f"mnist.preset.{name}"), on_change=_preset_changed)
+    top[1].caption(t(f"mnist.preset.{st.session_state[P + 'preset']}.about"))
+
+    editor_col, table_col = st.columns([1.25, 1], gap="medium")
+    with editor_col:
+        frame = pd.DataFrame(st.session_state[P + "rows"], columns=layer_table.COLUMNS)
+        frame = frame.astype({column: "float64" for column in NUMBER_COLUMNS})
+        edited = st.data_editor(
+            frame, key=f"{P}layers{_rows_version()}", num_rows="dynamic", hide_index=True,
+            column_config=_column_config(), width="stretch",
+        )
+        rows = [row for row in edited.to_dict("records") if not all(_blank(row.get(c)) for c in layer_table.COLUMNS)]
+        st.session_state[P + "rows_edited"] = rows
+        st.caption(t("mnist.model.editor_help"))
+        if rows:
+            if st.session_state.get(P + "move_which", 0) >= len(rows):
+                st.session_state[P + "move_which"] = len(rows) - 1
+            move = st.columns([1.6, 1, 1], vertical_alignment="bottom")
+            which = move[0].selectbox(
+                t("mnist.model.move"), options=list(range(len(rows))), key=P + "move_which",
+                format_func=lambda i: f"{i + 1}: {t('core.kind.' + str(rows[i].get('kind')))}"
+                if rows[i].get("kind") in layers.LAYER_KINDS else str(i + 1),
+            )
+            for col, label, icon, offset in ((move[1], "mnist.model.up", ":material/arrow_upward:", -1),
+                                             (move[2], "mnist.model.down", ":material/arrow_downward:", 1)):
+                col.button(t(label), icon=icon, key=f"{P}move{offset}", width="stretch", on_click=_move_layer,
+                           args=(rows, which, offset))
+    specs = layer_table.rows_to_specs(rows)
+    with table_col:
+        try:
+            infos = _check_network(specs)
+            st.session_state[P + "specs"] = specs
+        except UserError as error:
+            show_error(error)
+            st.info(t("mnist.model.kept"))
+            infos = _check_network(st.session_state[P + "specs"])
+        st.dataframe(_summary_frame(infos), hide_index=True, width="stretch")
+        st.caption(t("core.summary.total", params=f"{layers.total_params(infos):,}"))
+    return st.session_state[P + "specs"]
+
+
+def _move_layer(rows: list[dict], which: int, offset: int) -> None:
+    specs = layer_table.rows_to_specs(layer_table.move(rows, which, offset))
+    st.session_state[P + "rows"] = layer_table.specs_to_rows(specs)
+    st.session_state[P + "rows_version"] = _rows_version() + 1
+    st.session_state.pop(P + "rows_edited", None)
+    st.session_state[P + "move_which"] = min(max(which + offset, 0), len(rows) - 1)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or (isinstance(value, str) and not value.strip())
+
+
+# --- training settings ------------------------------------------------------------------------------
+
+
+def _settings_section(values: dict) -> tuple[training.TrainConfig, int]:
+    st.header(t("mnist.train.header"))
+    row = st.columns(4)
+    with row[0]:
+        optimizer = _widget(st.selectbox, "opt", values["opt"], label=t("mnist.train.optimizer"),
+                            options=training.OPTIMIZERS, format_func=lambda o: t(f"core.optimizer.{o}"),
+                            help=t("mnist.train.optimizer_help"))
+    with row[1]:
+        lr = _widget(st.select_slider, "lr", values["lr"], label=t("mnist.train.lr"), options=LEARNING_RATES,
+                     format_func=lambda v: f"{v:g}", help=t("mnist.train.lr_help"))
+    with row[2]:
+        batch = _widget(st.select_slider, "batch", values["batch"], label=t("mnist.train.batch"), options=BATCH_SIZES,
+                        help=t("mnist.train.batch_help"))
+    with row[3]:
+        epochs = _widget(st.slider, "epochs", values["epochs"], label=t("mnist.train.epochs"), min_value=1,
+                         max_value=50, help=t("mnist.train.epochs_help"))
+    row = st.columns(4)
+    with row[0]:
+        decay = _widget(st.select_slider, "wd", values["wd"], label=t("mnist.train.decay"), options=WEIGHT_DECAYS,
+                        format_func=lambda v: f"{v:g}", help=t("mnist.train.decay_help"))
+    with row[1]:
+        seed = _widget(st.number_input, "seed", values["seed"], label=t("mnist.train.seed"), min_value=0,
+                       max_value=999_999, step=1, help=t("mnist.train.seed_help"))
+    devices = training.available_devices()
+    labels = dict(devices)
+    with row[2]:
+        device = _widget(st.selectbox, "device", devices[0][0], label=t("mnist.train.device"), options=list(labels),
+                         format_func=lambda d: labels.get(d, d), help=t("mnist.train.device_help"))
+    if device not in labels:  # a device remembered from before is gone
+        device = devices[0][0]
+    config = default_config(device=device, optimizer=optimizer, learning_rate=float(lr), batch_size=int(batch),
+                            weight_decay=float(decay), seed=int(seed))
+    return config, int(epochs)
+
+
+# --- runs -----------------------------------------------------------------------------------------
+
+
+def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, split: mnist.MnistSplit,
+              state: dict | None = None, normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD),
+              play: bool = True, note: dict | None = None) -> None:
+    """Replace this session's run with a new worker (UserError, old run kept, if it cannot be built)."""
+    def make(seed: int):
+        trainer = make_trainer(specs, dataclasses.replace(config, seed=seed), split.train, split.validation, normalisation)
+        if state is not None:
+            trainer.load_state_dict(state)
+        return trainer
+
+    run_id = st.session_state.get(P + "run_counter", 0) + 1
+    worker = session_worker(
+        WORKER,
+        lambda: TrainingWorker(make, snapshot=progress_snapshot, snapshot_interval=SNAPSHOT_SECONDS,
+                               max_epochs=epochs, seed=config.seed),
+        signature=run_id,
+    )
+    st.session_state[P + "run_counter"] = run_id
+    st.session_state[RUN] = {
+        "id": run_id, "specs": [dict(s) for s in specs], "config": config, "epochs": epochs, "split": split,
+        "normalisation": normalisation, "note": note,
+    }
+    if play:
+        worker.play()
+
+
+def _pause_resume() -> None:
+    worker = st.session_state.get(WORKER)
+    if worker is None:
+        return
+    if worker.status == "running":
+        worker.pause()
+    else:
+        worker.play()
+
+
+def _stop() -> None:
+    worker = st.session_state.get(WORKER)
+    if worker is not None:
+        worker.stop()
+
+
+def _controls(specs: list[dict], config: training.TrainConfig, epochs: int, split: mnist.MnistSplit) -> None:
+    worker = st.session_state.get(WORKER)
+    run = st.session_state.get(RUN)
+    status = worker.status if worker is not None else None
+    cols = st.columns([1.3, 1, 1, 2.4], vertical_alignment="center")
+    if cols[0].button(t("mnist.live.train"), icon=":material/model_training:", type="primary", key=P + "train",
+                      width="stretch", help=t("mnist.live.train_help")):
+        try:
+            start_run(specs, config, epochs, split)
+            st.rerun()
+        except UserError as error:
+            show_error(error)
+    resumable = status in ("paused", "running", "diverged")
+    cols[1].button(
+        t("mnist.live.pause") if status == "running" else t("mnist.live.resume"), key=P + "pause",
+        icon=":material/pause:" if status == "running" else ":material/play_arrow:", disabled=not resumable,
+        on_click=_pause_resume, width="stretch",
+    )
+    cols[2].button(t("mnist.live.stop"), icon=":material/stop:", key=P + "stop", disabled=status not in ("paused", "running"),
+                   on_click=_stop, width="stretch", help=t("mnist.live.stop_help"))
+    if run is not None and worker is not None:
+        if run["specs"] != specs or run["config"] != config or run["split"] is not split:
+            cols[3].caption(t("mnist.live.changed"))
+        elif run["epochs"] != epochs and status in ("paused", "finished", "running"):
+            worker.set_max_epochs(epochs)
+            run["epochs"] = epochs
+
+
+def _device_label(device: str) -> str:
+    labels = dict(training.available_devices())
+    return labels.get(device, labels.get(f"{device}:0", device))
+
+
+def _live_view() -> None:
+    """Progress, speed and curves from the worker's latest snapshot (a fragment while training)."""
+    worker: TrainingWorker | None = st.session_state.get(WORKER)
+    run = st.session_state.get(RUN)
+    if worker is None or run is None:
+        st.info(t("mnist.live.none"))
+        return
+    worker.heartbeat()
+    snap = worker.latest()
+    status = snap.status
+    previous = st.session_state.get(P + "seen_status")
+    st.session_state[P + "seen_status"] = status
+    running = status == "running"
+    epoch_now = min(snap.epoch + (1 if running or snap.epoch_progress > 0 else 0), run["epochs"])
+    st.progress(
+        1.0 if status == "finished" else min(max(snap.epoch_progress, 0.0), 1.0),
+        text=t("mnist.live.progress", epoch=max(epoch_now, 1), epochs=run["epochs"], status=t(f"core.status.{status}")),
+    )
+    history = snap.history
+    last_val = next((v for v in reversed(history.get("test_acc", [])) if v is not None), None)
+    device = snap.payload.device if snap.payload is not None else str(worker.trainer.device)
+    metrics = st.columns(4)
+    metrics[0].metric(t("mnist.live.epochs_done"), f"{snap.epoch} / {run['epochs']}")
+    metrics[1].metric(t("mnist.live.speed"), f"{snap.samples_per_second:,.0f}" if running else "–",
+                      help=t("mnist.live.speed_help"))
+    metrics[2].metric(t("mnist.live.val_acc"), "–" if last_val is None else f"{last_val:.1%}")
+    metrics[3].metric(t("mnist.live.device"), _device_label(device))
+    if snap.message is not None:
+        show_error(snap.message)
+    st.plotly_chart(
+        charts.curves_figure(history, {
+            "loss": t("mnist.live.loss"), "accuracy": t("mnist.live.accuracy"), "epoch": t("mnist.live.epoch"),
+            "train": t("mnist.live.train_set"), "validation": t("mnist.live.validation_set"),
+        }),
+        key=P + "curves", config={"displayModeBar": False},
+    )
+    if previous == "running" and not running:
+        st.rerun()  # the run ended or paused by itself: redraw the whole page (test accuracy, inspection)
+
+
+def _test_accuracy() -> None:
+    """Test accuracy, once a run has ended: the test digits' only use besides inspection."""
+    worker: TrainingWorker | None = st.session_state.get(WORKER)
+    run = st.session_state.get(RUN)
+    if worker is None or run is None or worker.status not in ("finished", "stopped"):
+        return
+    with worker.lock:
+        key = (run["id"], worker.trainer.steps)
+        if run.get("test_key") != key:
+            test = run["split"].test
+            x = mnist.to_input(test.images, *run["normalisation"])
+            run["test_acc"] = worker.trainer.evaluate(x, test.labels)[1]
+            run["test_key"] = key
+    st.success(t("mnist.live.test_acc", accuracy=f"{run['test_acc']:.2%}", n=f"{len(run['split'].test):,}")
+               + " " + t(f"mnist.data.test_{run['split'].test_source}"))
+
+
+def _apply_pending() -> None:
+    """Settings of a model file loaded on the previous run, put into the widgets before they are drawn."""
+    for name, value in st.session_state.pop(P + "pending", {}).items():
+        _set(name, value)
+
+
+# --- page -----------------------------------------------------------------------------------------
+
+page_header("mnist")
+values = query_values(PARAMS, P + "url")
+_apply_pending()
+split = _data_section(values)
+specs = _model_section(values)
+config, epochs = _settings_section(values)
+
+st.header(t("mnist.live.header"))
+_controls(specs, config, epochs, split)
+worker = st.session_state.get(WORKER)
+running = worker is not None and worker.status == "running"
+st.fragment(run_every=POLL_SECONDS if running else None)(_live_view)()
+_test_accuracy()
+
+mnist_inspect.inspect_section(st.session_state.get(WORKER), st.session_state.get(RUN))
+mnist_inspect.draw_section()
+mnist_inspect.files_section(specs, config, epochs, split, start_run, _set_rows)
+
+sync_query({
+    "preset": st.session_state[P + "preset"], "data": st.session_state[P + "data"], "val": st.session_state[P + "val"],
+    "opt": config.optimizer, "lr": config.learning_rate, "batch": config.batch_size, "epochs": epochs,
+    "wd": config.weight_decay, "seed": config.seed,
+})

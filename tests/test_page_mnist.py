@@ -1,0 +1,177 @@
+"""AppTest for the MNIST page: defaults, presets, the layer table, a short run, inspection, model files.
+
+Parameter counts are worked out by hand from the layer shapes; live redraws (run_every) are not
+ticked by AppTest, so the run is awaited through the session's worker itself.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import playground.layers  # noqa: F401  (import the package before AppTest puts pages/ on sys.path)
+from playground import model_io
+from tests.apptest_utils import all_text, run_page
+
+# Small CNN: conv 1->16 3×3 (16·9+16=160), conv 16->32 3×3 (32·16·9+32=4,640), dense 32·7·7->10 (15,690).
+CNN_PARAMS = "20,490"
+# MLP: 784·128+128 = 100,480 and 128·10+10 = 1,290.
+MLP_PARAMS = "101,770"
+# Softmax regression: 784·10+10.
+SOFTMAX_PARAMS = "7,850"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MNIST_DIR", str(tmp_path / "mnist-cache"))
+
+
+def _stop_worker(at) -> None:
+    worker = at.session_state["mnist/worker"] if "mnist/worker" in at.session_state else None
+    if worker is not None:
+        worker.stop()
+
+
+def test_defaults_in_english_and_korean():
+    at = run_page("mnist")
+    text = all_text(at)
+    assert "3,600 digits for training, 400 for validation, 1,000 for the final test" in text
+    assert "held back from the sample" in text
+    assert f"Total trainable parameters: {CNN_PARAMS}" in text
+    assert at.selectbox(key="mnist/preset").value == "cnn"
+    assert at.select_slider(key="mnist/lr").value == 0.002
+    assert at.selectbox(key="mnist/device").value == "cpu"  # the fastest device here (no GPU)
+    assert "No model yet" in text and not at.error
+    ko = all_text(run_page("mnist", lang="ko"))
+    assert "손글씨" in ko and "훈련 3,600개" in ko
+
+
+def test_presets_replace_the_network():
+    at = run_page("mnist")
+    at.selectbox(key="mnist/preset").set_value("mlp").run()
+    assert f"Total trainable parameters: {MLP_PARAMS}" in all_text(at)
+    at.selectbox(key="mnist/preset").set_value("softmax").run()
+    assert f"Total trainable parameters: {SOFTMAX_PARAMS}" in all_text(at)
+
+
+def test_url_settings_are_read():
+    at = run_page("mnist", query={"preset": "mlp", "lr": "0.01", "epochs": "3", "val": "20", "seed": "banana"})
+    text = all_text(at)
+    assert f"Total trainable parameters: {MLP_PARAMS}" in text
+    assert at.select_slider(key="mnist/lr").value == 0.01 and at.slider(key="mnist/epochs").value == 3
+    assert "3,200 digits for training, 800 for validation" in text
+    assert "'banana'" in text  # the bad seed is reported and the default used
+
+
+def test_editing_the_table_and_an_impossible_stack_keeps_the_last_valid_network():
+    at = run_page("mnist")
+    # A wider first convolution: 1->24 filters, 24·9+24=240; second conv 32·24·9+32=6,944; dense 15,690.
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {0: {"units": 24}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "Total trainable parameters: 22,874" in all_text(at)
+    # Now a kernel of 40 on a 28×28 image: the builder's sentence, and the 22,874 network stays.
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {0: {"units": 24, "kernel": 40}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    errors = " ".join(e.value for e in at.error)
+    assert "Layer 1 (conv2d, kernel 40) receives a 28×28 input" in errors
+    assert "last network that worked" in all_text(at)
+    assert "Total trainable parameters: 22,874" in all_text(at)
+
+
+def test_network_must_end_in_ten_outputs():
+    at = run_page("mnist")
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {5: {"units": 7}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "must end with a dense layer of 10 units" in " ".join(e.value for e in at.error)
+
+
+def test_moving_a_layer():
+    at = run_page("mnist", query={"preset": "mlp"})
+    at.selectbox(key="mnist/move_which").set_value(0).run()
+    at.button(key="mnist/move1").click().run()  # flatten moves below the dense layer: dense on an image
+    errors = " ".join(e.value for e in at.error)
+    assert "Layer 1 (dense) receives an image of shape 1×28×28: add a flatten layer before it" in errors
+
+
+def test_short_run_then_inspection_and_model_file_round_trip():
+    at = run_page("mnist", query={"preset": "softmax", "epochs": "2", "batch": "64", "lr": "0.003"})
+    at.button(key="mnist/train").click().run()
+    worker = at.session_state["mnist/worker"]
+    try:
+        assert worker.wait(60), "two epochs of softmax regression should take seconds"
+        assert worker.status == "finished" and worker.latest().history["epoch"] == [1, 2]
+        at.run()
+        text = all_text(at)
+        accuracy = float(text.split("Test accuracy: ")[1].split("%")[0])
+        assert accuracy > 80  # ten classes: chance is 10%
+        assert "Most frequent confusion" in text and "misread" in text
+        assert "one 28×28 image of weights per digit" in text.lower()
+        assert "no convolution layers" in text
+        # The saved file loads back into the page as a paused run with the same predictions.
+        with worker.lock:
+            trainer = worker.trainer
+            data = model_io.save_model(
+                at.session_state["mnist/run"]["specs"], (1, 28, 28), trainer.state_dict(),
+                {"mean": 0.1307, "std": 0.3081}, [str(d) for d in range(10)], history=trainer.history,
+            )
+        at.file_uploader(key="mnist/upload").upload("mine.nnp", data).run()
+        assert "Loaded mine.nnp: 7,850 weights, trained for 2 epochs" in all_text(at)
+        loaded = at.session_state["mnist/worker"]
+        assert loaded is not worker and loaded.status == "paused"
+        import numpy as np
+
+        x = np.random.default_rng(0).normal(size=(5, 1, 28, 28)).astype(np.float32)
+        with worker.lock, loaded.lock:
+            assert np.array_equal(worker.trainer.predict(x), loaded.trainer.predict(x))
+    finally:
+        _stop_worker(at)
+        worker.stop()
+
+
+def test_uploading_a_pickle_or_junk_gives_a_sentence(tmp_path):
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "pwned"), "w"))
+
+    at = run_page("mnist")
+    at.file_uploader(key="mnist/upload").upload("model.pt", pickle.dumps(Evil())).run()
+    assert "pickle" in " ".join(e.value for e in at.error)
+    assert not (tmp_path / "pwned").exists()
+    at.file_uploader(key="mnist/upload").set_value(("notes.txt", b"just some text", "text/plain")).run()
+    assert "not a model saved by this app" in " ".join(e.value for e in at.error)
+    assert "No model yet" in all_text(at)
+
+
+def test_missing_folder_falls_back_to_the_sample():
+    at = run_page("mnist")
+    at.radio(key="mnist/data").set_value("folder").run()
+    at.text_input(key="mnist/folder").input("/no/such/folder").run()
+    assert "The folder '/no/such/folder' does not exist" in " ".join(e.value for e in at.error)
+    assert "3,600 digits for training" in all_text(at)
+
+
+def test_folder_option_with_the_shared_10k_folder(shared_data):
+    at = run_page("mnist")
+    at.radio(key="mnist/data").set_value("folder").run()
+    at.text_input(key="mnist/folder").input(str(shared_data / "mnist-10k")).run()
+    assert "7,200 digits for training, 800 for validation, 2,000 for the final test" in all_text(at)
+    assert "MNIST's own test set" in all_text(at)
+
+
+def test_download_without_network_says_so_and_keeps_the_sample(monkeypatch):
+    from playground.datasets import mnist
+
+    def offline(url, timeout=30.0):
+        raise OSError("Network is unreachable")
+
+    monkeypatch.setattr(mnist, "urllib_fetch", offline)
+    at = run_page("mnist")
+    at.radio(key="mnist/data").set_value("full").run()
+    assert "press the download button first" in " ".join(e.value for e in at.error)
+    at.button(key="mnist/download").click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "Could not download train-images-idx3-ubyte.gz from any mirror" in errors
+    assert "Network is unreachable" in errors
+    assert "3,600 digits for training" in all_text(at)

@@ -12,6 +12,7 @@ import ctypes
 import math
 import numbers
 import os
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator, Sequence
@@ -363,8 +364,7 @@ class Trainer:
             ya = ya.reshape(len(ya), -1)
             if ya.shape[1] != self.n_outputs:
                 raise _data_error("core.train.mse_outputs", which, outputs=self.n_outputs, columns=ya.shape[1])
-        xt = torch.as_tensor(np.ascontiguousarray(xa)).to(self.device)
-        yt = torch.as_tensor(np.ascontiguousarray(ya)).to(self.device)
+        xt, yt = _to_device(xa, self.device), _to_device(ya, self.device)
         return xt, yt
 
     def _class_labels(self, ya: np.ndarray, which: str) -> np.ndarray:
@@ -390,7 +390,7 @@ class Trainer:
         xa = np.asarray(x.detach().cpu() if isinstance(x, torch.Tensor) else x, dtype=np.float32)
         if xa.shape[1:] != self.input_shape:
             raise _data_error("core.train.shape_mismatch", "input", shape=_shape(xa.shape[1:]), expected=_shape(self.input_shape))
-        return torch.as_tensor(np.ascontiguousarray(xa)).to(self.device)
+        return _to_device(xa, self.device)
 
     # ------------------------------------------------------------------ training
 
@@ -587,6 +587,14 @@ class Trainer:
         self.model.load_state_dict(state)
         self._good_steps = -1
         self._remember_good()
+
+
+def _to_device(array: np.ndarray, device: torch.device) -> torch.Tensor:
+    """A tensor on `device`; on the CPU it shares memory with `array` (which is never written to)."""
+    with warnings.catch_warnings():
+        # Arrays shared between sessions (st.cache_resource) may be read-only; we only read them.
+        warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
+        return torch.as_tensor(np.ascontiguousarray(array)).to(device)
 
 
 def _shape(shape: Sequence[int]) -> str:

@@ -233,6 +233,10 @@ class TrainingWorker:
     seed, the worker learns that seed from ``trainer.config.seed``. `snapshot(trainer)`
     computes the UI payload (in the worker thread, under the lock). `max_epochs` ends the run
     ("finished"). Training and snapshots hold `lock`; read `trainer` only under it.
+
+    Let neither function refer to the worker itself: the thread keeps them alive, so the worker
+    could then never be collected and stopped by its finalizer (it would still pause itself
+    after `idle_timeout` without heartbeats).
     """
 
     def __init__(

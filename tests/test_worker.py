@@ -139,7 +139,7 @@ def test_snapshots_are_computed_in_the_worker_thread_at_the_given_rate(workers):
     worker.pause()
     assert all(thread is not threading.main_thread() for _, thread in calls)
     gaps = np.diff([t for t, _ in calls[:-1]])  # the last one is the pause snapshot
-    assert 3 <= len(calls) <= 13 and (gaps >= 0.09).all()
+    assert 2 <= len(calls) <= 13 and (gaps >= 0.09).all()  # never more often than asked
     assert worker.latest().payload == worker.latest().epoch
 
 
@@ -187,12 +187,12 @@ def test_divergence_stops_with_the_message_then_play_carries_on(workers):
 
 
 def test_without_heartbeats_the_worker_pauses_itself(workers):
-    worker = workers(_factory(), idle_timeout=0.3)
+    worker = workers(_factory(), idle_timeout=0.6)
     worker.play()
-    deadline = time.monotonic() + 0.8
+    deadline = time.monotonic() + 1.2
     while time.monotonic() < deadline:  # a page polling: keeps it running
         worker.heartbeat()
-        time.sleep(0.05)
+        time.sleep(0.02)
     assert worker.status == "running"
     assert _eventually(lambda: worker.status == "paused", timeout=5)  # the tab was closed
     assert worker.wait() and worker.latest().status == "paused"

@@ -7,7 +7,7 @@ from playground import activations as A
 from playground.charts import activations as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import page_header, query_values, show_error, sync_query, t
+from ui.common import lang, page_header, query_values, show_error, sync_query, t
 
 P = "activations/"  # session-state namespace of this page
 LIMIT = 3.0  # the neuron's plane is [-LIMIT, LIMIT]²
@@ -23,12 +23,13 @@ URL_PARAMS = [
     Param("x2", -1.0, float, -LIMIT, LIMIT),
     Param("n", 10, int, 1, MAX_LAYERS),
 ]
+TRANSLATED_CHOICES = ("compare", "act")  # widgets whose option labels depend on the language
 DEFAULTS = {"compare": ["step", "sigmoid", "tanh", "relu"], "show_fn": True, "show_deriv": True, "x_range": (-5.0, 5.0)}
 
 
-def name(activation: str) -> str:
-    """Display name of an activation in the session's language."""
-    return t(f"activations.name.{activation}")
+def display_names() -> dict[str, str]:
+    """Display name of every activation in the session's language (fixed for this run, for format_func)."""
+    return {n: t(A.get(n).label_key) for n in A.NAMES}
 
 
 def fmt(value: float) -> str:
@@ -52,18 +53,25 @@ def init_widgets() -> None:
         if isinstance(value, float):
             value = round(value, 1)  # sliders move in steps of 0.1
         st.session_state.setdefault(P + key, value)
+    # Select boxes remember their choice by its displayed label; after a language switch those labels
+    # change, so hand the choices back through session state, which makes the browser show the new labels.
+    if st.session_state.get(P + "lang") != lang():
+        for key in TRANSLATED_CHOICES:
+            st.session_state[P + key] = st.session_state[P + key]
+        st.session_state[P + "lang"] = lang()
 
 
 page_header("activations")
 init_widgets()
+NAME = display_names()
 
 # ---------------------------------------------------------------- compare functions
 st.subheader(t("activations.compare.header"))
 st.markdown(t("activations.compare.explain"))
-col_pick, col_fn, col_deriv, col_range = st.columns([4, 1.3, 1.3, 2.4], vertical_alignment="center")
-picked = col_pick.multiselect(
-    t("activations.compare.pick"), A.NAMES, format_func=name, key=P + "compare", help=t("activations.compare.pick_help")
+picked = st.multiselect(
+    t("activations.compare.pick"), A.NAMES, format_func=NAME.__getitem__, key=P + "compare", help=t("activations.compare.pick_help")
 )
+col_fn, col_deriv, col_range = st.columns([1, 1, 2], vertical_alignment="center", gap="large")
 show_fn = col_fn.toggle(t("activations.compare.show_fn"), key=P + "show_fn")
 show_deriv = col_deriv.toggle(t("activations.compare.show_deriv"), key=P + "show_deriv")
 x_range = col_range.slider(
@@ -81,7 +89,7 @@ if not picked:
 elif not (show_fn or show_deriv):
     st.info(t("activations.compare.nothing_shown"))
 else:
-    curves = [charts.Curve(n, name(n), A.apply(n, x), A.derivative(n, x)) for n in picked]
+    curves = [charts.Curve(n, NAME[n], A.apply(n, x), A.derivative(n, x)) for n in picked]
     st.plotly_chart(
         charts.functions_chart(
             x, curves, show_function=show_fn, show_derivative=show_deriv,
@@ -97,7 +105,7 @@ if picked:
         for column, n in zip(st.columns(per_row), picked[start : start + per_row]):
             activation = A.get(n)
             with column.container(border=True):
-                st.markdown(f"**{name(n)}**")
+                st.markdown(f"**{NAME[n]}**")
                 st.latex(activation.formula)
                 st.latex(activation.derivative_formula)
                 st.caption(t("activations.facts", range=activation.output_range, slope=f"{activation.max_derivative:.3g}"))
@@ -109,7 +117,7 @@ st.subheader(t("activations.neuron.header"))
 st.markdown(t("activations.neuron.explain"))
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    act = st.selectbox(t("activations.neuron.activation"), A.NAMES, format_func=name, key=P + "act")
+    act = st.selectbox(t("activations.neuron.activation"), A.NAMES, format_func=NAME.__getitem__, key=P + "act")
     w1 = st.slider(t("activations.neuron.w1"), -LIMIT, LIMIT, step=0.1, key=P + "w1")
     w2 = st.slider(t("activations.neuron.w2"), -LIMIT, LIMIT, step=0.1, key=P + "w2")
     b = st.slider(t("activations.neuron.b"), -LIMIT, LIMIT, step=0.1, key=P + "b")
@@ -152,7 +160,7 @@ with left:
     st.markdown(f"#### {t('activations.step.header')}")
     st.markdown(t("activations.step.body"))
     grads = (slope * x1, slope * x2, slope)
-    st.markdown(t("activations.step.here", name=name(act), dw1=fmt(grads[0]), dw2=fmt(grads[1]), db=fmt(grads[2])))
+    st.markdown(t("activations.step.here", name=NAME[act], dw1=fmt(grads[0]), dw2=fmt(grads[1]), db=fmt(grads[2])))
     if all(abs(g) < 5e-4 for g in grads):
         st.warning(t("activations.step.here_zero"))
 with right:

@@ -2,6 +2,9 @@
 
 import math
 
+# AppTest puts pages/ first on sys.path, where pages/playground.py would shadow the playground package;
+# importing the package first keeps the real one in sys.modules.
+import playground.activations  # noqa: F401
 from tests.apptest_utils import all_text, run_page
 
 
@@ -94,3 +97,14 @@ def test_equal_range_ends_show_a_sentence_not_a_traceback():
     at.slider(key="activations/x_range").set_value((2.0, 2.0)).run()
     assert not at.exception
     assert any("must be smaller" in e.value for e in at.error)
+
+
+def test_language_switch_keeps_the_choices():
+    at = run_page("activations")
+    at.selectbox(key="activations/act").set_value("gelu").run()
+    at.session_state["lang"] = "ko"
+    at.run()
+    at.slider(key="activations/w1").set_value(2.0).run()
+    assert at.selectbox(key="activations/act").value == "gelu"
+    assert at.multiselect(key="activations/compare").value == ["step", "sigmoid", "tanh", "relu"]
+    assert at.title[0].value == "활성화 함수"

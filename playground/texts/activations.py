@@ -152,8 +152,8 @@ STRINGS = {
     "activations.neuron.output": ("Output f(z)", "출력 f(z)"),
     "activations.neuron.slope": ("Slope f′(z)", "기울기 f′(z)"),
     "activations.neuron.calc": (
-        "z = {w1} × {x1} + {w2} × {x2} + ({b}) = **{z}**, so f(z) = **{y}**.",
-        "z = {w1} × {x1} + {w2} × {x2} + ({b}) = **{z}**, 따라서 f(z) = **{y}**입니다.",
+        "z = {w1} × {x1} + {w2} × {x2} + {b} = **{z}**, so f(z) = **{y}**.",
+        "z = {w1} × {x1} + {w2} × {x2} + {b} = **{z}**, 따라서 f(z) = **{y}**입니다.",
     ),
     "activations.neuron.same_line": (
         "Try several activation functions with the same weights: the dashed line never moves, because the "

@@ -161,3 +161,34 @@ def test_vanishing_gradient_against_autograd():
     assert A.chain_gradient("sigmoid", 0, 0.0) == 1.0
     with pytest.raises(UserError):
         A.gradient_bound("sigmoid", -1)
+
+
+def test_charts_draw_each_derivative_dashed_in_its_functions_colour():
+    from playground.charts import activations as charts
+
+    x = A.x_grid(-2.0, 2.0, 5)
+    curves = [charts.Curve(n, n.upper(), A.apply(n, x), A.derivative(n, x)) for n in ("sigmoid", "relu")]
+    fig = charts.functions_chart(
+        x, curves, show_function=True, show_derivative=True, x_label="z", y_label="f", derivative_label="{name}'"
+    )
+    assert [trace.name for trace in fig.data] == ["SIGMOID", "SIGMOID'", "RELU", "RELU'"]
+    assert fig.data[0].line.color == fig.data[1].line.color != fig.data[2].line.color
+    assert fig.data[1].line.dash == "dash" and fig.data[0].line.dash is None
+    only_derivatives = charts.functions_chart(
+        x, curves, show_function=False, show_derivative=True, x_label="z", y_label="f", derivative_label="{name}'"
+    )
+    assert len(only_derivatives.data) == 2
+
+
+def test_heatmap_draws_the_decision_line_and_the_point():
+    from playground.charts import activations as charts
+
+    x1, x2, out = A.neuron_grid("sigmoid", 1.0, 1.0, 0.0, limit=2.0, steps=5)
+    fig = charts.neuron_heatmap(
+        x1, x2, out, segment=A.decision_segment(1.0, 1.0, 0.0, limit=2.0), point=(1.0, 1.0), point_value=0.88,
+        midpoint=0.5, x1_label="x1", x2_label="x2", output_label="y", line_label="z = 0", point_label="p",
+    )
+    heatmap, line, point = fig.data
+    assert heatmap.zmid == 0.5
+    assert sorted(zip(line.x, line.y)) == [(-2.0, 2.0), (2.0, -2.0)]
+    assert (point.x[0], point.y[0]) == (1.0, 1.0)

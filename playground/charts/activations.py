@@ -108,14 +108,21 @@ def neuron_heatmap(
     """
     finite = output[np.isfinite(output)]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-    scale: dict = {}
+    # The neutral colour always means "the value on the line z = 0", so one-sided outputs (ReLU, step)
+    # use only the half of the diverging scale they reach.
+    neutral, negative_end, positive_end = DIVERGING[1][1], DIVERGING[0][1], DIVERGING[2][1]
+    scale: dict = dict(colorscale=DIVERGING)
     if high - low < 1e-12:  # a flat output (w1 = w2 = 0): one colour, no fake gradient
-        scale = dict(zmin=low - 1.0, zmax=high + 1.0)
+        scale.update(zmin=low - 1.0, zmax=high + 1.0)
     elif midpoint is not None and low < midpoint < high:
-        scale = dict(zmid=midpoint)
+        scale.update(zmid=midpoint)
+    elif midpoint is not None and midpoint <= low:
+        scale = dict(colorscale=[[0.0, neutral], [1.0, positive_end]], zmin=midpoint, zmax=high)
+    elif midpoint is not None and midpoint >= high:
+        scale = dict(colorscale=[[0.0, negative_end], [1.0, neutral]], zmin=low, zmax=midpoint)
     fig = go.Figure(
         go.Heatmap(
-            x=x1, y=x2, z=output, colorscale=DIVERGING, **scale,
+            x=x1, y=x2, z=output, **scale,
             colorbar=dict(title=dict(text=output_label)),
             hovertemplate=f"{x1_label}=%{{x:.2f}}<br>{x2_label}=%{{y:.2f}}<br>{output_label}=%{{z:.3f}}<extra></extra>",
         )
@@ -140,8 +147,9 @@ def neuron_heatmap(
     limit_y = (float(np.min(x2)), float(np.max(x2)))
     fig.update_layout(
         template=TEMPLATE, font=FONT, height=height,
-        xaxis=dict(title=x1_label, range=limit_x, constrain="domain", zeroline=False),
-        yaxis=dict(title=x2_label, range=limit_y, scaleanchor="x", scaleratio=1, zeroline=False),
+        xaxis=dict(title=x1_label, range=limit_x, constrain="domain", zeroline=False, dtick=1),
+        yaxis=dict(title=x2_label, range=limit_y, constrain="domain", scaleanchor="x", scaleratio=1,
+                   zeroline=False, dtick=1),
         margin=dict(l=60, r=20, t=20, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )

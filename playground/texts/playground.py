@@ -4,30 +4,30 @@ STRINGS = {
     "playground.title": ("Neural network playground", "신경망 플레이그라운드"),
     "playground.intro": (
         "Pick a data set, choose the input features, build a network with the **+** and **−** buttons and press "
-        "**▶ Play**. The big map is the network's decision boundary and every small square shows what one neuron "
+        "**Play**. The big map is the network's decision boundary and every small square shows what one neuron "
         "has learned to respond to; both are redrawn live while it trains.",
-        "데이터셋과 입력 특성을 고르고 **+**, **−** 버튼으로 신경망을 만든 다음 **▶ 재생**을 누르세요. 큰 그림은 신경망의 "
+        "데이터셋과 입력 특성을 고르고 **+**, **−** 버튼으로 신경망을 만든 다음 **재생**을 누르세요. 큰 그림은 신경망의 "
         "결정 경계이고, 작은 사각형 하나하나는 뉴런 하나가 무엇에 반응하도록 배웠는지 보여 줍니다. 학습하는 동안 둘 다 실시간으로 "
         "다시 그려집니다.",
     ),
     # ---- toolbar
-    "playground.play": ("▶ Play", "▶ 재생"),
-    "playground.pause": ("⏸ Pause", "⏸ 일시정지"),
+    "playground.play": ("Play", "재생"),
+    "playground.pause": ("Pause", "일시정지"),
     "playground.play_help": ("Train continuously; press again to pause.", "계속 학습합니다. 다시 누르면 일시정지합니다."),
-    "playground.step": ("⏭ Step", "⏭ 한 단계"),
+    "playground.step": ("Step", "한 단계"),
     "playground.step_help": ("Train exactly one epoch, then pause.", "딱 한 에포크만 학습하고 멈춥니다."),
-    "playground.reset": ("↺ Reset", "↺ 초기화"),
+    "playground.reset": ("Reset", "초기화"),
     "playground.reset_help": (
         "Start again from the same initial weights (same seed).",
         "같은 시드로, 처음과 똑같은 초기 가중치에서 다시 시작합니다.",
     ),
-    "playground.new_seed": ("🎲 New weights", "🎲 새 가중치"),
+    "playground.new_seed": ("New seed", "새 시드"),
     "playground.new_seed_help": (
         "Start again from different random initial weights (a new seed).",
         "새 시드로 다른 무작위 초기 가중치에서 다시 시작합니다.",
     ),
     "playground.epoch": ("Epoch", "에포크"),
-    "playground.speed": ("Examples/s", "초당 예제 수"),
+    "playground.per_second": ("examples/s", "예제/초"),
     "playground.train_loss": ("Training loss", "훈련 손실"),
     "playground.test_loss": ("Test loss", "테스트 손실"),
     "playground.test_acc": ("Test accuracy", "테스트 정확도"),
@@ -36,7 +36,6 @@ STRINGS = {
     "playground.status.finished": ("Finished", "학습 완료"),
     "playground.status.diverged": ("Stopped: the loss blew up", "중단됨: 손실이 폭발했습니다"),
     "playground.status.stopped": ("Stopped", "중지됨"),
-    "playground.status_line": ("{status} · seed {seed} · {params} parameters", "{status} · 시드 {seed} · 매개변수 {params}개"),
     # ---- hyperparameters
     "playground.learning_rate": ("Learning rate", "학습률"),
     "playground.learning_rate_help": (
@@ -90,7 +89,7 @@ STRINGS = {
     ),
     "playground.points": ("Points", "점 개수"),
     "playground.data_seed": ("Data seed", "데이터 시드"),
-    "playground.regenerate": ("🔀 New data", "🔀 새 데이터"),
+    "playground.regenerate": ("New data", "새 데이터"),
     "playground.regenerate_help": ("Draw new random points from the same data set.", "같은 데이터셋에서 무작위 점을 새로 뽑습니다."),
     "playground.csv_upload": ("Upload a CSV file", "CSV 파일 올리기"),
     "playground.csv_help": (
@@ -109,7 +108,6 @@ STRINGS = {
         "The points did not fit the plane, so they were shifted by ({dx}, {dy}) and divided by {scale}.",
         "점들이 평면 밖으로 벗어나서 ({dx}, {dy})만큼 옮기고 {scale}(으)로 나누었습니다.",
     ),
-    "playground.csv_example": ("Example file", "예시 파일"),
     # ---- features and layers
     "playground.features": ("Features", "특성"),
     "playground.features_help": (
@@ -140,10 +138,6 @@ STRINGS = {
     "playground.output": ("Output", "출력"),
     "playground.show_test": ("Show test data", "테스트 데이터 보기"),
     "playground.discretize": ("Discretize output", "출력 이산화"),
-    "playground.discretize_help": (
-        "Colour each spot by the class the network picks, instead of by how sure it is.",
-        "신경망이 얼마나 확신하는지 대신, 고른 클래스 색으로만 칠합니다.",
-    ),
     "playground.legend_binary": (
         "Orange and blue are the two classes; the paler the colour, the less sure the network is. Points with a white "
         "outline are training data, a dark outline marks test data.",
@@ -165,10 +159,6 @@ STRINGS = {
         "큽니다. 선의 가운데에 마우스를 올리면 가중치가, 뉴런에 올리면 편향이 보입니다.",
     ),
     "playground.curves": ("Loss and accuracy", "손실과 정확도"),
-    "playground.diverged_note": (
-        "The weights shown are the last good ones. Lower the learning rate, then press play.",
-        "지금 보이는 가중치는 마지막으로 정상이던 값입니다. 학습률을 낮춘 다음 재생을 누르세요.",
-    ),
     # ---- chart words
     "playground.chart.value": ("P(blue)", "P(파랑)"),
     "playground.chart.class": ("class", "클래스"),
@@ -217,13 +207,15 @@ STRINGS = {
         "is enough.\n"
         "- **Circle**: tick **x₁²** and **x₂²** and remove every hidden layer: the circle becomes one straight cut.\n"
         "- **Spiral** needs capacity: try 3 layers of 8 neurons with ReLU, or add **sin x₁** and **sin x₂**.\n"
-        "- Set the learning rate to **3** or **10** and watch the loss blow up; lower it and press play.\n"
+        "- Switch to **Regression** and set the learning rate to **3**: the loss blows up and training stops with a "
+        "message; lower the rate and press play. (For classification a huge rate makes the loss jump about instead.)\n"
         "- Add **noise**, keep only **10 %** training data and a big network: the test loss rises while the training "
         "loss falls (overfitting); then try **L2** regularisation.",
         "- **XOR**은 은닉층 없이 x₁, x₂만으로는 배울 수 없지만, **x₁·x₂**를 켜면 출력 뉴런 하나로 충분합니다.\n"
         "- **원**: **x₁²**, **x₂²**를 켜고 은닉층을 모두 지워 보세요. 원이 직선 하나로 나뉘는 문제가 됩니다.\n"
         "- **나선**은 표현력이 필요합니다. ReLU 뉴런 8개짜리 층 3개를 쓰거나 **sin x₁**, **sin x₂**를 더해 보세요.\n"
-        "- 학습률을 **3**이나 **10**으로 올리면 손실이 폭발하는 것을 볼 수 있습니다. 낮춘 다음 다시 재생하세요.\n"
+        "- **회귀**로 바꾸고 학습률을 **3**으로 올리면 손실이 폭발해 학습이 메시지와 함께 멈춥니다. 학습률을 낮추고 다시 재생하세요"
+        "(분류에서는 학습률이 너무 크면 손실이 크게 출렁입니다).\n"
         "- **잡음**을 넣고 훈련 데이터를 **10 %**만 남긴 채 큰 신경망을 쓰면, 훈련 손실은 내려가는데 테스트 손실은 올라갑니다"
         "(과적합). 그다음 **L2** 규제를 켜 보세요.",
     ),

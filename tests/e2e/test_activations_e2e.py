@@ -7,7 +7,7 @@ from tests.e2e.conftest import open_app, screenshot, wait_idle
 
 def _whole_page_screenshot(page, name: str) -> None:
     # Streamlit scrolls inside its own container, so a tall viewport is what shows the whole page.
-    page.set_viewport_size({"width": 1400, "height": 3400})
+    page.set_viewport_size({"width": 1400, "height": 3900})
     page.evaluate("() => document.querySelectorAll('*').forEach(el => { if (el.scrollTop) el.scrollTop = 0; })")
     wait_idle(page, settle_ms=1000)
     screenshot(page, name)
@@ -46,19 +46,17 @@ def test_keyboard_and_mouse_change_the_neuron(page, app_url):
     thumb.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
+    # The share link is written at the end of the run, so once it follows the slider the page is redrawn.
+    page.wait_for_function("() => location.search.includes('w1=1.5')")
     wait_idle(page, settle_ms=800)
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=\"stMetric\"]')]"
-        ".some(m => m.innerText.includes('Net input z') && m.innerText.includes('0.000'))"
-    )
+    assert _metric(page, "Net input z") == "0.000"
     assert _metric(page, "Output f(z)") == "0.500"
-    assert "w1=1.5" in page.url  # the share link follows the slider
 
     # Mouse: pick ReLU for the neuron; relu(0) = 0 and the link says so.
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Activation function").first.click()
     page.get_by_role("option", name="ReLU", exact=True).click()
-    wait_idle(page, settle_ms=800)
     page.wait_for_function("() => location.search.includes('act=relu')")
+    wait_idle(page, settle_ms=800)
     assert _metric(page, "Output f(z)") == "0.000"
     assert page.locator('[data-testid="stException"]').count() == 0
     _whole_page_screenshot(page, "activations_en")

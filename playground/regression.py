@@ -350,3 +350,16 @@ def parameter_ranges(x, y) -> list[Range]:
         # The small slack keeps a least-squares 9.9999999 from pushing a limit out to the next round number.
         out.append(Range(math.floor(low / grid + 1e-6) * grid + 0.0, math.ceil(high / grid - 1e-6) * grid + 0.0, step))
     return out
+
+
+def view_box(points: Sequence[np.ndarray], within: Sequence[Range], pad: float = 0.12) -> list[tuple[float, float]]:
+    """A (w, b) window around `points` (rows of (w, b)), with `pad` of its size on each side, kept
+    inside the `within` ranges: the map zoomed onto where the optimisers actually went."""
+    stacked = np.vstack([np.atleast_2d(np.asarray(p, dtype=float)) for p in points])
+    out = []
+    for j, rng in enumerate(within):
+        column = np.clip(stacked[:, j], rng.low, rng.high)
+        low, high = float(column.min()), float(column.max())
+        margin = pad * (high - low) or 10 * rng.step
+        out.append((max(low - margin, rng.low), min(high + margin, rng.high)))
+    return out

@@ -305,4 +305,7 @@ def test_plane_and_comparison_figures_build():
     maps = charts.optimizers_figure(surface, curves, w_label="w", b_label="b", loss_label="MSE", start=(0, 0), best=(10, 0))
     assert sum(tr.type == "contour" for tr in maps.data) == 4
     losses = charts.loss_curves_figure(curves, x_label="step", y_label="MSE", step=3, reference=0.0)
-    assert losses.layout.yaxis.type == "log"
+    assert losses.layout.yaxis.type == "log" and len(losses.data) == 8  # no reference line for an MSE of 0
+    with_best = charts.loss_curves_figure(curves, x_label="step", y_label="MSE", reference=4.6, reference_label="best")
+    best = next(tr for tr in with_best.data if tr.name == "best")
+    assert list(best.y) == [4.6, 4.6] and list(best.x) == [0, 10]  # in data units, across all steps

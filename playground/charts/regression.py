@@ -50,7 +50,7 @@ def padded_range(values: Sequence[float], pad: float = 0.15, include_zero: bool 
 def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
     settings = dict(
         template=TEMPLATE, font=FONT, height=height, margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     )
     fig.update_layout(**{**settings, **extra})
     return fig
@@ -104,7 +104,7 @@ def _log_levels(values: np.ndarray) -> tuple[np.ndarray, list[float], list[str],
 def _contour(surface, loss_label: str, w_label: str, b_label: str, show_scale: bool = True) -> go.Contour:
     logs, tickvals, ticktext, _ = _log_levels(surface.mse)
     return go.Contour(
-        x=surface.w, y=surface.b, z=logs, customdata=surface.mse, colorscale=SURFACE_SCALE, reversescale=True,
+        x=surface.w, y=surface.b, z=logs, customdata=surface.mse, colorscale=SURFACE_SCALE,
         ncontours=24, contours=dict(coloring="heatmap", showlines=True), line=dict(width=0.5, color="rgba(255,255,255,0.5)"),
         colorbar=dict(title=dict(text=loss_label, side="right"), tickvals=tickvals, ticktext=ticktext),
         showscale=show_scale, name=loss_label,
@@ -121,7 +121,7 @@ def _marker(point, name: str, color: str, symbol: str, size: int = 14) -> go.Sca
 def surface_figure(
     surface, *, w_label: str, b_label: str, loss_label: str, start: tuple[float, float], start_label: str,
     best: tuple[float, float] | None = None, best_label: str = "", path: np.ndarray | None = None,
-    step: int | None = None, path_label: str = "", step_label: str = "", height: int = 480,
+    step: int | None = None, path_label: str = "", step_label: str = "", height: int = 520,
 ) -> go.Figure:
     """The MSE over (w, b) as a contour map (log colour scale), the current point, the least-squares
     minimum, and a descent path drawn up to `step` with its point at `step` highlighted."""
@@ -141,7 +141,7 @@ def surface_figure(
         fig.add_trace(_marker(path[min(step, len(path) - 1)], step_label, NEGATIVE, "diamond", 16))
     fig.update_xaxes(title=w_label, range=[surface.w[0], surface.w[-1]])
     fig.update_yaxes(title=b_label, range=[surface.b[0], surface.b[-1]])
-    return _layout(fig, height)
+    return _layout(fig, height, showlegend=False)  # the page's caption names the markers
 
 
 def optimizers_figure(
@@ -151,7 +151,7 @@ def optimizers_figure(
     """One small contour map per optimiser (2 per row), each with its path from the same start."""
     rows = math.ceil(len(curves) / 2)
     fig = make_subplots(rows=rows, cols=2, subplot_titles=[c.label for c in curves], shared_xaxes=True,
-                        shared_yaxes=True, horizontal_spacing=0.04, vertical_spacing=0.1)
+                        shared_yaxes=True, horizontal_spacing=0.09, vertical_spacing=0.1)
     for i, curve in enumerate(curves):
         row, col = i // 2 + 1, i % 2 + 1
         fig.add_trace(_contour(surface, loss_label, w_label, b_label, show_scale=False), row=row, col=col)
@@ -190,11 +190,16 @@ def loss_curves_figure(
             k = min(step, len(losses) - 1)
             fig.add_trace(go.Scatter(x=[k], y=[losses[k]], mode="markers", showlegend=False, hoverinfo="skip",
                                      marker=dict(color=NEGATIVE, size=12, symbol="diamond", line=dict(color="white", width=1))))
+    longest = max((len(c.losses) for c in curves), default=1)
     if reference is not None and reference > LOSS_FLOOR:
-        fig.add_hline(y=reference, line=dict(color=BEST_COLOR, dash="dash"), annotation_text=reference_label,
-                      annotation_position="top right")
+        # A trace, not add_hline: shapes on a log axis take log10 coordinates, traces take the value itself.
+        fig.add_trace(go.Scatter(x=[0, longest - 1], y=[reference, reference], mode="lines", name=reference_label,
+                                 line=dict(color=BEST_COLOR, dash="dash", width=2), hoverinfo="skip"))
+    shown = np.concatenate([np.maximum(np.asarray(c.losses, dtype=float), LOSS_FLOOR) for c in curves] or [np.ones(1)])
+    decades = math.log10(float(shown.max()) / float(shown.min())) if np.all(np.isfinite(shown)) else 0.0
     fig.update_xaxes(title=x_label)
-    fig.update_yaxes(title=y_label, type="log", exponentformat="power")
+    # One label per power of ten, unless the curves span less than one (then plotly's own ticks read better).
+    fig.update_yaxes(title=y_label, type="log", exponentformat="power", dtick=1 if decades >= 1 else None)
     return _layout(fig, height)
 
 
@@ -224,7 +229,7 @@ def plane_figure(
         zaxis=dict(title=y_label, range=list(z_range)), camera=dict(eye=dict(x=1.6, y=-1.6, z=0.8)),
         aspectmode="cube",
     ))
-    return _layout(fig, height, margin=dict(l=0, r=0, t=20, b=0))
+    return _layout(fig, height, margin=dict(l=0, r=0, t=40, b=0))
 
 
 def parameters_figure(points: np.ndarray, names: Sequence[str], *, x_label: str, y_label: str,

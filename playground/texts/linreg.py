@@ -227,6 +227,11 @@ STRINGS = {
         "화살표 키로 한 단계씩 움직일 수 있습니다.",
     ),
     "linreg.gd.metric_step": ("Step", "단계"),
+    "linreg.gd.zoom": ("Zoom to the paths", "경로만 확대"),
+    "linreg.gd.zoom_help": (
+        "Show only the part of the loss surface the optimisers visited, so small zigzags become visible.",
+        "옵티마이저가 지나간 부분만 크게 보여 주어 작은 지그재그도 잘 보이게 합니다.",
+    ),
     "linreg.gd.surface_caption": (
         "Purple circle: the start (your sliders). Green ×: the least-squares minimum. Orange diamond: the chosen step. "
         "Colours are on a log scale, so the long narrow valley is visible.",

@@ -218,3 +218,23 @@ def test_korean(apps):
     assert at.button(key=P + "play").label == "재생"
     assert "층" in _summary(at).columns and "매개변수 수" in _summary(at).columns
     assert "주황과 파랑" in text
+
+
+def _csv(rows=30, classes=3):
+    return "x1,x2,label\n" + "\n".join(f"{(i % 7) - 3},{(i % 5) - 2},{i % classes}" for i in range(rows))
+
+
+def test_csv_upload_good_then_bad_file(apps):
+    at = _open(apps)
+    at.selectbox(key=P + "dataset").set_value("csv").run()
+    at.file_uploader(key=P + "csv").set_value(("points.csv", _csv().encode(), "text/csv")).run()
+    assert not at.exception
+    assert "Loaded 30 points (3 classes) from points.csv" in all_text(at)
+    worker = at.session_state[WORKER]
+    with worker.lock:
+        assert worker.trainer.n_outputs == 3 and len(worker.trainer.x_train) == 15
+    bad = _csv().replace("\n2,0,", "\n2,oops,", 1)
+    at.file_uploader(key=P + "csv").set_value(("bad.csv", bad.encode(), "text/csv")).run()
+    errors = " ".join(e.value for e in at.error)
+    assert "Row" in errors and "'oops' is not a number" in errors
+    assert at.session_state[WORKER] is worker and worker.alive  # the good data stays

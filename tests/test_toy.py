@@ -247,8 +247,8 @@ def test_default_network_reaches_95_percent(dataset, epochs, one_thread):
 
 
 def test_spiral_is_learned_with_sine_features_and_capacity(one_thread):
-    trainer = _train(150, dataset="spiral", features=("x1", "x2", "sin_x1", "sin_x2"), hidden=(8, 8),
-                     activations=("tanh", "tanh"), optimizer="adam", learning_rate=0.01)
+    trainer = _train(60, dataset="spiral", features=("x1", "x2", "sin_x1", "sin_x2"), hidden=(8, 8),
+                     activations=("tanh", "tanh"), optimizer="adam", learning_rate=0.02)
     assert trainer.history["test_acc"][-1] >= 0.9
 
 

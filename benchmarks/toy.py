@@ -113,7 +113,10 @@ def snapshot_ms(config: pc.PlaygroundConfig) -> tuple[float, float, int]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks toy", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks toy",
+        description="Training speed of the Playground worker against a bare PyTorch loop, and UI snapshot time.",
+    )
     parser.add_argument("--seconds", type=float, default=3.0, help="length of each timed round")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per contender")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")

@@ -238,3 +238,21 @@ def test_csv_upload_good_then_bad_file(apps):
     errors = " ".join(e.value for e in at.error)
     assert "Row" in errors and "'oops' is not a number" in errors
     assert at.session_state[WORKER] is worker and worker.alive  # the good data stays
+
+
+def test_seed_inputs_choose_data_and_weights(apps):
+    at = _open(apps)
+    worker = at.session_state[WORKER]
+    with worker.lock:
+        x_before = worker.trainer.x_train.clone()
+        w_before = worker.trainer.model[0].weight.detach().clone()
+    at.number_input(key=P + "seed").set_value(5).run()
+    assert at.session_state[WORKER] is worker  # new weights, same run
+    with worker.lock:
+        assert worker.trainer.config.seed == 5 and not (worker.trainer.model[0].weight == w_before).all()
+    at.number_input(key=P + "dseed").set_value(9).run()
+    new = at.session_state[WORKER]
+    assert new is not worker  # new data: a new run
+    with new.lock:
+        assert not (new.trainer.x_train == x_before).all() and new.trainer.config.seed == 5
+    assert "dseed=9" in at.code[1].value and "seed=5" in at.code[1].value

@@ -89,6 +89,15 @@ STRINGS = {
     ),
     "playground.points": ("Points", "점 개수"),
     "playground.data_seed": ("Data seed", "데이터 시드"),
+    "playground.data_seed_help": (
+        "Which random points the data set gets: the same seed always gives the same points.",
+        "데이터셋에 어떤 무작위 점들이 뽑힐지 정합니다. 시드가 같으면 언제나 같은 점들이 나옵니다.",
+    ),
+    "playground.weight_seed": ("Weight seed", "가중치 시드"),
+    "playground.weight_seed_help": (
+        "Which random initial weights (and batch order) training starts from: same seed, same run.",
+        "학습을 시작할 무작위 초기 가중치(와 배치 순서)를 정합니다. 시드가 같으면 학습 과정도 똑같습니다.",
+    ),
     "playground.regenerate": ("New data", "새 데이터"),
     "playground.regenerate_help": ("Draw new random points from the same data set.", "같은 데이터셋에서 무작위 점을 새로 뽑습니다."),
     "playground.csv_upload": ("Upload a CSV file", "CSV 파일 올리기"),

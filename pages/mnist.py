@@ -20,7 +20,7 @@ from playground.datasets import mnist
 from playground.errors import UserError
 from playground.mnist_presets import (
     BATCH_SIZES, DEFAULT_PRESET, DEFAULTS, LEARNING_RATES, PRESETS, WEIGHT_DECAYS, default_config, make_trainer,
-    progress_snapshot,
+    ProgressSnapshot,
 )
 from playground.state import Param
 from playground.worker import TrainingWorker
@@ -141,7 +141,7 @@ def _data_section(values: dict) -> mnist.MnistSplit:
           validation=f"{len(split.validation):,}", test=f"{len(split.test):,}") + " " + test_note
     )
     with st.expander(t("mnist.data.peek")):
-        shown = split.train.take(np.arange(min(24, len(split.train))))
+        shown = split.train.take(np.random.default_rng(0).choice(len(split.train), min(24, len(split.train)), replace=False))
         st.plotly_chart(
             charts.digit_grid_figure(shown.images, [str(label) for label in shown.labels], columns=12),
             key=P + "peek", config={"displayModeBar": False},
@@ -177,14 +177,16 @@ def _column_config() -> dict:
             default="dense", width="medium",
         ),
         "units": st.column_config.NumberColumn(t("mnist.model.col.units"), min_value=1, step=1, format="%d",
-                                               help=t("mnist.model.col.units_help")),
-        "kernel": st.column_config.NumberColumn(t("mnist.model.col.kernel"), min_value=1, step=1, format="%d"),
-        "stride": st.column_config.NumberColumn(t("mnist.model.col.stride"), min_value=1, step=1, format="%d"),
-        "padding": st.column_config.NumberColumn(t("mnist.model.col.padding"), min_value=0, step=1, format="%d"),
-        "size": st.column_config.NumberColumn(t("mnist.model.col.size"), min_value=1, step=1, format="%d"),
+                                               help=t("mnist.model.col.units_help"), width="small"),
+        "kernel": st.column_config.NumberColumn(t("mnist.model.col.kernel"), min_value=1, step=1, format="%d", width="small"),
+        "stride": st.column_config.NumberColumn(t("mnist.model.col.stride"), min_value=1, step=1, format="%d", width="small"),
+        "padding": st.column_config.NumberColumn(t("mnist.model.col.padding"), min_value=0, step=1, format="%d",
+                                                 width="small"),
+        "size": st.column_config.NumberColumn(t("mnist.model.col.size"), min_value=1, step=1, format="%d", width="small"),
         "rate": st.column_config.NumberColumn(t("mnist.model.col.rate"), min_value=0.0, max_value=0.95, step=0.05,
-                                              format="%.2f"),
-        "activation": st.column_config.SelectboxColumn(t("mnist.model.col.activation"), options=layers.LAYER_ACTIVATIONS),
+                                              format="%.2f", width="small"),
+        "activation": st.column_config.SelectboxColumn(t("mnist.model.col.activation"), options=layers.LAYER_ACTIVATIONS,
+                                                       width="small"),
     }
 
 
@@ -221,41 +223,38 @@ def _model_section(values: dict) -> list[dict]:
                 format_func=lambda name: t(f"mnist.preset.{name}"), on_change=_preset_changed)
     top[1].caption(t(f"mnist.preset.{st.session_state[P + 'preset']}.about"))
 
-    editor_col, table_col = st.columns([1.25, 1], gap="medium")
-    with editor_col:
-        frame = pd.DataFrame(st.session_state[P + "rows"], columns=layer_table.COLUMNS)
-        frame = frame.astype({column: "float64" for column in NUMBER_COLUMNS})
-        edited = st.data_editor(
-            frame, key=f"{P}layers{_rows_version()}", num_rows="dynamic", hide_index=True,
-            column_config=_column_config(), width="stretch",
+    frame = pd.DataFrame(st.session_state[P + "rows"], columns=layer_table.COLUMNS)
+    frame = frame.astype({column: "float64" for column in NUMBER_COLUMNS})
+    edited = st.data_editor(
+        frame, key=f"{P}layers{_rows_version()}", num_rows="dynamic", hide_index=True,
+        column_config=_column_config(), width="stretch", placeholder="–",
+    )
+    rows = [row for row in edited.to_dict("records") if not all(_blank(row.get(c)) for c in layer_table.COLUMNS)]
+    st.session_state[P + "rows_edited"] = rows
+    st.caption(t("mnist.model.editor_help"))
+    if rows:
+        if st.session_state.get(P + "move_which", 0) >= len(rows):
+            st.session_state[P + "move_which"] = len(rows) - 1
+        move = st.columns([1.6, 1, 1], vertical_alignment="bottom")
+        which = move[0].selectbox(
+            t("mnist.model.move"), options=list(range(len(rows))), key=P + "move_which",
+            format_func=lambda i: f"{i + 1}: {t('core.kind.' + str(rows[i].get('kind')))}"
+            if rows[i].get("kind") in layers.LAYER_KINDS else str(i + 1),
         )
-        rows = [row for row in edited.to_dict("records") if not all(_blank(row.get(c)) for c in layer_table.COLUMNS)]
-        st.session_state[P + "rows_edited"] = rows
-        st.caption(t("mnist.model.editor_help"))
-        if rows:
-            if st.session_state.get(P + "move_which", 0) >= len(rows):
-                st.session_state[P + "move_which"] = len(rows) - 1
-            move = st.columns([1.6, 1, 1], vertical_alignment="bottom")
-            which = move[0].selectbox(
-                t("mnist.model.move"), options=list(range(len(rows))), key=P + "move_which",
-                format_func=lambda i: f"{i + 1}: {t('core.kind.' + str(rows[i].get('kind')))}"
-                if rows[i].get("kind") in layers.LAYER_KINDS else str(i + 1),
-            )
-            for col, label, icon, offset in ((move[1], "mnist.model.up", ":material/arrow_upward:", -1),
-                                             (move[2], "mnist.model.down", ":material/arrow_downward:", 1)):
-                col.button(t(label), icon=icon, key=f"{P}move{offset}", width="stretch", on_click=_move_layer,
-                           args=(rows, which, offset))
+        for col, label, icon, offset in ((move[1], "mnist.model.up", ":material/arrow_upward:", -1),
+                                         (move[2], "mnist.model.down", ":material/arrow_downward:", 1)):
+            col.button(t(label), icon=icon, key=f"{P}move{offset}", width="stretch", on_click=_move_layer,
+                       args=(rows, which, offset))
     specs = layer_table.rows_to_specs(rows)
-    with table_col:
-        try:
-            infos = _check_network(specs)
-            st.session_state[P + "specs"] = specs
-        except UserError as error:
-            show_error(error)
-            st.info(t("mnist.model.kept"))
-            infos = _check_network(st.session_state[P + "specs"])
-        st.dataframe(_summary_frame(infos), hide_index=True, width="stretch")
-        st.caption(t("core.summary.total", params=f"{layers.total_params(infos):,}"))
+    try:
+        infos = _check_network(specs)
+        st.session_state[P + "specs"] = specs
+    except UserError as error:
+        show_error(error)
+        st.info(t("mnist.model.kept"))
+        infos = _check_network(st.session_state[P + "specs"])
+    st.dataframe(_summary_frame(infos), hide_index=True, width="stretch")
+    st.caption(t("core.summary.total", params=f"{layers.total_params(infos):,}"))
     return st.session_state[P + "specs"]
 
 
@@ -325,7 +324,7 @@ def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, spli
     run_id = st.session_state.get(P + "run_counter", 0) + 1
     worker = session_worker(
         WORKER,
-        lambda: TrainingWorker(make, snapshot=progress_snapshot, snapshot_interval=SNAPSHOT_SECONDS,
+        lambda: TrainingWorker(make, snapshot=ProgressSnapshot(), snapshot_interval=SNAPSHOT_SECONDS,
                                max_epochs=epochs, seed=config.seed),
         signature=run_id,
     )
@@ -408,19 +407,22 @@ def _live_view() -> None:
     history = snap.history
     last_val = next((v for v in reversed(history.get("test_acc", [])) if v is not None), None)
     device = snap.payload.device if snap.payload is not None else str(worker.trainer.device)
-    metrics = st.columns(4)
+    metrics = st.columns(3)
     metrics[0].metric(t("mnist.live.epochs_done"), f"{snap.epoch} / {run['epochs']}")
     metrics[1].metric(t("mnist.live.speed"), f"{snap.samples_per_second:,.0f}" if running else "–",
                       help=t("mnist.live.speed_help"))
     metrics[2].metric(t("mnist.live.val_acc"), "–" if last_val is None else f"{last_val:.1%}")
-    metrics[3].metric(t("mnist.live.device"), _device_label(device))
+    st.caption(t("mnist.live.device_line", device=_device_label(device)))
     if snap.message is not None:
         show_error(snap.message)
+    payload = snap.payload
+    trail = (payload.trail_x, payload.trail_loss, payload.trail_acc) if payload is not None else None
     st.plotly_chart(
         charts.curves_figure(history, {
             "loss": t("mnist.live.loss"), "accuracy": t("mnist.live.accuracy"), "epoch": t("mnist.live.epoch"),
             "train": t("mnist.live.train_set"), "validation": t("mnist.live.validation_set"),
-        }),
+            "running": t("mnist.live.running"),
+        }, trail=trail, max_epoch=run["epochs"]),
         key=P + "curves", config={"displayModeBar": False},
     )
     if previous == "running" and not running:

@@ -14,8 +14,8 @@ import playground.layers  # noqa: F401  (import the package before AppTest puts 
 from playground import model_io
 from tests.apptest_utils import all_text, run_page
 
-# Small CNN: conv 1->16 3×3 (16·9+16=160), conv 16->32 3×3 (32·16·9+32=4,640), dense 32·7·7->10 (15,690).
-CNN_PARAMS = "20,490"
+# Small CNN: conv 1->32 3×3 (32·9+32=320), conv 32->32 3×3 (32·32·9+32=9,248), dense 32·7·7->10 (15,690).
+CNN_PARAMS = "25,258"
 # MLP: 784·128+128 = 100,480 and 128·10+10 = 1,290.
 MLP_PARAMS = "101,770"
 # Softmax regression: 784·10+10.

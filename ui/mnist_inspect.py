@@ -26,8 +26,8 @@ MISTAKES = 24
 PLOT_CONFIG = {"displayModeBar": False}
 
 
-def _chart(fig, key: str) -> None:
-    st.plotly_chart(fig, key=P + key, config=PLOT_CONFIG)
+def _chart(fig, key: str, fixed: bool = False) -> None:
+    st.plotly_chart(fig, key=P + key, config=PLOT_CONFIG, width="content" if fixed else "stretch")
 
 
 def _test_probabilities(worker: TrainingWorker, run: dict) -> np.ndarray:
@@ -82,11 +82,12 @@ def _digits_tab(test: mnist.Digits, probs: np.ndarray, predicted: np.ndarray) ->
     correct = predicted[index] == test.labels[index]
     _chart(charts.digit_grid_figure(test.images[index], [str(p) for p in predicted[index]], correct, columns=12), "grid")
     st.caption(t("mnist.inspect.grid_score", right=int(correct.sum()), shown=len(index)))
-    pick = st.number_input(t("mnist.inspect.pick"), min_value=1, max_value=len(index), value=1, step=1, key=P + "pick")
+    left, middle, right = st.columns([1, 1.2, 2.6], vertical_alignment="center")
+    pick = left.number_input(t("mnist.inspect.pick"), min_value=1, max_value=len(index), value=1, step=1, key=P + "pick")
     chosen = int(index[int(pick) - 1])
-    left, right = st.columns([1, 2])
-    with left:
-        _chart(charts.digit_figure(test.images[chosen], t("mnist.inspect.true_label", label=int(test.labels[chosen]))), "pick_digit")
+    with middle:
+        _chart(charts.digit_figure(test.images[chosen], t("mnist.inspect.true_label", label=int(test.labels[chosen]))),
+               "pick_digit", fixed=True)
     with right:
         _chart(charts.probability_figure(probs[chosen], mnist.CLASS_NAMES, t("mnist.inspect.probability"),
                                          true_class=int(test.labels[chosen])), "pick_probs")
@@ -96,7 +97,8 @@ def _confusion_tab(test: mnist.Digits, predicted: np.ndarray) -> None:
     counts = inspection.confusion_matrix(test.labels, predicted)
     st.caption(t("mnist.inspect.confusion_help"))
     _chart(charts.confusion_figure(counts, mnist.CLASS_NAMES, {"true": t("mnist.inspect.true"),
-                                                               "predicted": t("mnist.inspect.predicted")}), "confusion")
+                                                               "predicted": t("mnist.inspect.predicted")}),
+           "confusion", fixed=True)
     off = counts.copy()
     np.fill_diagonal(off, 0)
     if off.max() > 0:
@@ -128,10 +130,10 @@ def _weights_tab(model) -> None:
     shown = images[:32]
     if len(images) == 10:
         st.caption(t("mnist.inspect.class_weights_help"))
-        _chart(charts.weight_grid_figure(shown, columns=10), "weights")
+        _chart(charts.weight_grid_figure(shown, columns=10, captions=mnist.CLASS_NAMES), "weights")
     else:
         st.caption(t("mnist.inspect.unit_weights_help", shown=len(shown), n=len(images)))
-        _chart(charts.weight_grid_figure(shown, columns=8), "weights")
+        _chart(charts.weight_grid_figure(shown, columns=8, captions=[str(i + 1) for i in range(len(shown))]), "weights")
 
 
 def _maps_tab(model, run: dict, test: mnist.Digits) -> None:
@@ -139,17 +141,18 @@ def _maps_tab(model, run: dict, test: mnist.Digits) -> None:
         st.info(t("mnist.inspect.no_conv"))
         return
     st.caption(t("mnist.inspect.maps_help"))
-    number = st.number_input(t("mnist.inspect.map_digit", n=f"{len(test):,}"), min_value=1, max_value=len(test), value=1,
-                             step=1, key=P + "map_digit")
+    number = st.columns([1, 3])[0].number_input(t("mnist.inspect.map_digit", n=f"{len(test):,}"), min_value=1,
+                                                max_value=len(test), value=1, step=1, key=P + "map_digit")
     digit = test.images[int(number) - 1]
     maps = inspection.conv_feature_maps(model, run["specs"], mnist.IMAGE_SHAPE, mnist.to_input(digit[None], *run["normalisation"])[0])
     cols = st.columns([1, 4])
     with cols[0]:
-        _chart(charts.digit_figure(digit, t("mnist.inspect.true_label", label=int(test.labels[int(number) - 1])), height=200), "map_input")
+        _chart(charts.digit_figure(digit, t("mnist.inspect.true_label", label=int(test.labels[int(number) - 1])), size=170),
+               "map_input", fixed=True)
     with cols[1]:
         for fm in maps:
             title = t("mnist.inspect.map_title", layer=fm.layer, label=fm.label, shape="×".join(map(str, fm.maps.shape)))
-            _chart(charts.feature_map_figure(fm.maps, title, columns=min(16, len(fm.maps))), f"maps{fm.layer}")
+            _chart(charts.feature_map_figure(fm.maps, title, columns=min(8, len(fm.maps))), f"maps{fm.layer}")
 
 
 # --- drawing ----------------------------------------------------------------------------------------
@@ -160,12 +163,13 @@ def draw_section() -> None:
     """A canvas; the drawing prepared like MNIST; the current model's prediction as you draw."""
     st.header(t("mnist.draw.header"))
     st.caption(t("mnist.draw.help"))
+    st.space("small")  # room for the canvas toolbar, which floats above the canvas
     try:
         from streamlit_drawable_canvas import st_canvas  # registers a component: only inside a running app
     except Exception:  # pragma: no cover - the package is a requirement
         st.info(t("mnist.draw.unavailable"))
         return
-    cols = st.columns([1.15, 0.9, 1.6], gap="medium")
+    cols = st.columns([1.5, 1, 1.5], gap="medium")
     with cols[0]:
         result = st_canvas(
             stroke_width=18, stroke_color="#FFFFFF", background_color="#000000", width=280, height=280,
@@ -177,7 +181,8 @@ def draw_section() -> None:
         if digit is None:
             st.caption(t("mnist.draw.empty"))
             return
-        _chart(charts.digit_figure(digit, t("mnist.draw.seen"), height=250), "drawn")
+        st.caption(t("mnist.draw.seen"))
+        _chart(charts.digit_figure(digit, size=200), "drawn", fixed=True)
     worker: TrainingWorker | None = st.session_state.get(P + "worker")
     run = st.session_state.get(P + "run")
     with cols[2]:

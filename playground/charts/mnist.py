@@ -27,12 +27,27 @@ def _image_axes(fig: go.Figure, row: int | None = None, col: int | None = None) 
     fig.update_yaxes(**axis, autorange="reversed", scaleanchor="x" if row is None else None, row=row, col=col)
 
 
-def curves_figure(history: Mapping[str, Sequence], labels: Mapping[str, str], height: int = 330) -> go.Figure:
-    """Loss and accuracy per epoch, training and validation, side by side.
+def curves_figure(
+    history: Mapping[str, Sequence], labels: Mapping[str, str],
+    trail: tuple[Sequence[float], Sequence[float], Sequence[float]] | None = None, max_epoch: int | None = None,
+    height: int = 380,
+) -> go.Figure:
+    """Loss and accuracy, training and validation, side by side, against epochs.
 
-    labels: "loss", "accuracy", "epoch", "train", "validation".
+    history: per-epoch lists ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"; the
+    "test" entries are the validation scores). trail: (x in fractional epochs, loss, accuracy) of
+    the running training curve, drawn as a thin line so it moves within an epoch.
+    labels: "loss", "accuracy", "epoch", "train", "validation", "running".
     """
     fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["loss"], labels["accuracy"]), horizontal_spacing=0.1)
+    if trail is not None and len(trail[0]):
+        for col, values in ((1, trail[1]), (2, trail[2])):
+            fig.add_trace(
+                go.Scatter(x=list(trail[0]), y=list(values), name=labels["running"], legendgroup="running",
+                           showlegend=col == 1, mode="lines", line=dict(color=TRAIN_COLOR, width=1.5), opacity=0.45,
+                           hoverinfo="skip"),
+                row=1, col=col,
+            )
     epochs = list(history.get("epoch", []))
     series = (
         ("train_loss", 1, labels["train"], TRAIN_COLOR, True),
@@ -47,16 +62,17 @@ def curves_figure(history: Mapping[str, Sequence], labels: Mapping[str, str], he
         fig.add_trace(
             go.Scatter(
                 x=epochs[: len(values)], y=values, name=name, legendgroup=name, showlegend=legend,
-                mode="lines+markers", line=dict(color=color, width=3), marker=dict(size=7),
+                mode="lines+markers", line=dict(color=color, width=3), marker=dict(size=8),
             ),
             row=1, col=col,
         )
-    fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
+    last = max([max_epoch or 0, *(epochs or [0]), *(trail[0] if trail is not None else [])])
+    fig.update_xaxes(title_text=labels["epoch"], range=[0, max(last, 1) * 1.02], dtick=max(1, round(last / 10)))
     fig.update_yaxes(rangemode="tozero", row=1, col=1)
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%", row=1, col=2)
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=40, r=20, t=40, b=40),
-        legend=dict(orientation="h", yanchor="bottom", y=1.08, x=1, xanchor="right"),
+        template=TEMPLATE, font=FONT, height=height, margin=dict(l=40, r=20, t=40, b=90),
+        legend=dict(orientation="h", yanchor="top", y=-0.28, x=0.5, xanchor="center"),
     )
     return fig
 
@@ -89,16 +105,19 @@ def digit_grid_figure(
     return fig
 
 
-def digit_figure(image: np.ndarray, title: str = "", height: int = 260) -> go.Figure:
-    """One 28×28 digit with visible pixels (what the network sees)."""
+def digit_figure(image: np.ndarray, title: str = "", size: int = 230) -> go.Figure:
+    """One 28×28 digit, pixel grid visible (what the network sees), `size` pixels square."""
     fig = go.Figure(
         go.Heatmap(z=np.asarray(image, dtype=float), colorscale=GREYS, zmin=0, zmax=255, showscale=False,
                    hovertemplate="(%{y}, %{x}): %{z:.0f}<extra></extra>", xgap=0.5, ygap=0.5)
     )
     _image_axes(fig)
+    fig.update_xaxes(showline=True, linecolor="#999999", mirror=True)
+    fig.update_yaxes(showline=True, linecolor="#999999", mirror=True)
+    top = 30 if title else 4
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, title=dict(text=title, x=0.5, font=dict(size=14)),
-        margin=dict(l=5, r=5, t=35 if title else 5, b=5), plot_bgcolor="#dddddd",
+        template=TEMPLATE, font=FONT, width=size, height=size + top - 4, plot_bgcolor="#e8e8e8",
+        title=dict(text=title, x=0.5, xanchor="center", font=dict(size=14)), margin=dict(l=4, r=4, t=top, b=4),
     )
     return fig
 
@@ -141,9 +160,9 @@ def confusion_figure(counts: np.ndarray, class_names: Sequence[str], labels: Map
             showscale=False, hovertemplate=f"{labels['true']} %{{y}} → {labels['predicted']} %{{x}}: %{{text}}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=labels["predicted"], type="category", side="top")
-    fig.update_yaxes(title_text=labels["true"], type="category", autorange="reversed", scaleanchor="x")
-    fig.update_layout(template=TEMPLATE, font=FONT, height=height, margin=dict(l=60, r=10, t=60, b=10))
+    fig.update_xaxes(title_text=labels["predicted"], type="category", side="top", showgrid=False)
+    fig.update_yaxes(title_text=labels["true"], type="category", autorange="reversed", scaleanchor="x", showgrid=False)
+    fig.update_layout(template=TEMPLATE, font=FONT, width=height + 20, height=height, margin=dict(l=60, r=10, t=60, b=10))
     return fig
 
 
@@ -152,23 +171,35 @@ def _symmetric(values: np.ndarray) -> float:
     return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
 
 
-def weight_grid_figure(images: np.ndarray, columns: int = 8, title: str = "", height: int | None = None) -> go.Figure:
-    """Signed weights (n, H, W) as a grid on a diverging scale (orange negative, blue positive)."""
+def weight_grid_figure(
+    images: np.ndarray, columns: int = 8, title: str = "", captions: Sequence[str] | None = None, height: int | None = None,
+) -> go.Figure:
+    """Signed weights (n, H, W) as a grid on a diverging scale (orange negative, blue positive).
+
+    captions: one short label per image, written above it (e.g. the digit a weight image votes for).
+    """
     images = np.asarray(images, dtype=float)
     n, h, w = images.shape
     columns = max(1, min(columns, n))
     gap = max(1, h // 8)
-    grid = tile(images, columns, gap=gap)
+    label_rows = 0 if captions is None else max(3, h // 3)
+    padded = np.full((n, h + label_rows, w), np.nan)
+    padded[:, label_rows:, :] = images
+    grid = tile(padded, columns, gap=gap)
     bound = _symmetric(grid)
     fig = go.Figure(
         go.Heatmap(z=grid, colorscale=DIVERGING, zmin=-bound, zmax=bound, showscale=True, hoverinfo="skip",
                    colorbar=dict(thickness=12, len=0.8))
     )
+    for i, caption in enumerate(captions or []):
+        r, c = divmod(i, columns)
+        fig.add_annotation(x=c * (w + gap) + (w - 1) / 2, y=r * (h + label_rows + gap) + (label_rows - 1) / 2,
+                           text=f"<b>{caption}</b>", showarrow=False, font=dict(size=13, color=NEUTRAL))
     _image_axes(fig)
     rows = -(-n // columns)
     fig.update_layout(
         template=TEMPLATE, font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
-        height=height or int(60 + rows * max(60, min(110, 900 / columns))), margin=dict(l=5, r=5, t=35 if title else 5, b=5),
+        height=height or int(60 + rows * max(60, min(120, 1000 / columns))), margin=dict(l=5, r=5, t=35 if title else 5, b=5),
         plot_bgcolor="white",
     )
     return fig

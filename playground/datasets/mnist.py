@@ -361,6 +361,7 @@ def load(source: str = "sample", folder: str | Path | None = None, validation_fr
         else:
             # The held-out part does not depend on the user's seed: the test set stays the same.
             kept, held = stratified_split(pool.labels, TEST_HOLDOUT / len(pool), seed=12345)
+            held = np.random.default_rng(12345).permutation(held)  # the sample is sorted by digit; a test grid should not be
             pool, test, test_source = pool.take(kept), pool.take(held), "sample_holdout"
     else:
         if source == "full" and not is_downloaded():

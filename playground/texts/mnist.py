@@ -178,9 +178,9 @@ STRINGS = {
     ),
     "mnist.preset.cnn.about": (
         "Two convolution + max-pooling blocks learn small stroke detectors that work anywhere in the image, then a "
-        "dense layer decides. Fewer weights than the MLP and more accurate.",
+        "dense layer decides. A quarter of the MLP's weights, and more accurate.",
         "합성곱 + 최대 풀링 블록 두 개가 이미지 어디에서나 통하는 작은 획 검출기를 배우고, 마지막 완전 연결층이 "
-        "판단합니다. 다층 퍼셉트론보다 가중치는 적고 정확도는 높습니다.",
+        "판단합니다. 가중치는 다층 퍼셉트론의 4분의 1이지만 정확도는 더 높습니다.",
     ),
     "mnist.preset.lenet.about": (
         "After Yann LeCun's LeNet-5 (1998), which read bank cheques: two 5×5 convolution blocks and three dense layers.",
@@ -281,12 +281,13 @@ STRINGS = {
         "학습 속도: 1초 동안 신경망을 통과(순전파와 역전파)한 숫자의 개수입니다.",
     ),
     "mnist.live.val_acc": ("Validation accuracy", "검증 정확도"),
-    "mnist.live.device": ("Training on", "학습 장치"),
+    "mnist.live.device_line": ("Training on: **{device}**", "학습 장치: **{device}**"),
     "mnist.live.loss": ("Loss (cross-entropy)", "손실(교차 엔트로피)"),
     "mnist.live.accuracy": ("Accuracy", "정확도"),
     "mnist.live.epoch": ("epoch", "에포크"),
     "mnist.live.train_set": ("training", "훈련"),
     "mnist.live.validation_set": ("validation", "검증"),
+    "mnist.live.running": ("training (last 20 batches)", "훈련(최근 20배치)"),
     "mnist.live.test_acc": (
         "Test accuracy: {accuracy} of {n} test digits read correctly.",
         "시험 정확도: 시험용 숫자 {n}개 중 {accuracy}를 맞혔습니다.",

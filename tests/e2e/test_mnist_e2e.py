@@ -1,0 +1,56 @@
+"""The MNIST page in a real browser: train a few hundred steps, watch the curves move, draw a digit."""
+
+from __future__ import annotations
+
+import re
+
+from tests.e2e.conftest import RUN_TIMEOUT_MS, open_app, screenshot, wait_idle
+
+CURVE_POINTS = """() => {
+    const plot = document.querySelector('.st-key-mnist-curves .js-plotly-plot');
+    return plot && plot.data ? plot.data.reduce((n, trace) => n + (trace.x || []).length, 0) : 0;
+}"""
+
+
+def _curve_points(page) -> int:
+    return page.evaluate(CURVE_POINTS)
+
+
+def test_train_watch_the_curves_then_draw_a_digit(page, app_url):
+    # Softmax regression, batch 16: 3,600 training digits give 225 steps an epoch, 450 in all.
+    open_app(page, app_url, "mnist", preset="softmax", epochs="2", batch="16", lr="0.003")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.get_by_role("button", name="Train new model").click()
+
+    # The live fragment redraws the curves while the worker trains: the point count grows.
+    page.wait_for_function(f"() => ({CURVE_POINTS})() >= 2", timeout=RUN_TIMEOUT_MS)
+    first = _curve_points(page)
+    page.wait_for_function(f"() => ({CURVE_POINTS})() > {first}", timeout=RUN_TIMEOUT_MS)
+    assert _curve_points(page) > first
+
+    # At the end: both epochs plotted and the test accuracy reported, far above chance (10%).
+    success = page.get_by_text(re.compile(r"Test accuracy: [0-9.]+%"))
+    success.wait_for(timeout=RUN_TIMEOUT_MS)
+    accuracy = float(re.search(r"Test accuracy: ([0-9.]+)%", success.inner_text()).group(1))
+    assert accuracy > 80
+    assert page.get_by_text("2 / 2", exact=True).count() == 1  # epochs done
+    wait_idle(page)
+
+    # Draw a "1" with the mouse on the canvas; the model answers with its probability bars.
+    canvas = page.locator(".st-key-mnist-canvas canvas").last
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + 140, box["y"] + 45)
+    page.mouse.down()
+    for step in range(1, 24):
+        page.mouse.move(box["x"] + 140 + step * 0.4, box["y"] + 45 + step * 8)
+    page.mouse.up()
+    answer = page.get_by_text(re.compile(r"The network reads \d"))
+    answer.wait_for(timeout=RUN_TIMEOUT_MS)
+    assert page.locator(".st-key-mnist-drawn .js-plotly-plot").count() == 1  # the 28×28 the model sees
+    assert page.locator(".st-key-mnist-drawn_probs .js-plotly-plot").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+    page.set_viewport_size({"width": 1400, "height": 5200})  # Streamlit scrolls inside: show it all
+    page.wait_for_timeout(1500)
+    screenshot(page, "mnist_trained_and_drawn")

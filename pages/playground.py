@@ -329,14 +329,11 @@ def _data_panel() -> None:
         _widget(st.slider, "points", t("playground.points"), pc.MIN_POINTS, pc.MAX_POINTS, step=50)
         st.button(t("playground.regenerate"), key=P + "regenerate", on_click=_new_data, icon=":material/shuffle:",
                   help=t("playground.regenerate_help"), width="stretch")
-    seeds = st.columns(2, gap="small")
-    with seeds[0]:
-        if dataset != "csv":
-            _widget(st.number_input, "dseed", t("playground.data_seed"), 0, pc.MAX_SEED, step=1,
-                    help=t("playground.data_seed_help"))
-    with seeds[1]:
-        _widget(st.number_input, "seed", t("playground.weight_seed"), 0, pc.MAX_SEED, step=1,
-                help=t("playground.weight_seed_help"))
+    if dataset != "csv":
+        _widget(st.number_input, "dseed", t("playground.data_seed"), 0, pc.MAX_SEED, step=1,
+                help=t("playground.data_seed_help"))
+    _widget(st.number_input, "seed", t("playground.weight_seed"), 0, pc.MAX_SEED, step=1,
+            help=t("playground.weight_seed_help"))
     _widget(st.slider, "batch", t("playground.batch_size"), pc.MIN_BATCH, pc.MAX_BATCH,
             help=t("playground.batch_size_help"))
     _widget(st.selectbox, "opt", t("playground.optimizer"), options=pc.training.OPTIMIZERS,
@@ -388,6 +385,7 @@ def _labels():
             epoch=t("playground.chart.epoch"), loss=t("playground.chart.loss"), accuracy=t("playground.chart.accuracy"),
             train_loss=t("playground.chart.train_loss"), test_loss=t("playground.chart.test_loss"),
             train_acc=t("playground.chart.train_acc"), test_acc=t("playground.chart.test_acc"),
+            empty=t("playground.chart.no_epochs"),
         ),
     )
 

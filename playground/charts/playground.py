@@ -335,6 +335,7 @@ class CurveLabels:
     test_loss: str = "test loss"
     train_acc: str = "training accuracy"
     test_acc: str = "test accuracy"
+    empty: str = "The curves appear here after the first epoch."
 
 
 MAX_CURVE_POINTS = 400
@@ -384,6 +385,10 @@ def curves_figure(history: dict, labels: CurveLabels = CurveLabels(), height: in
         yaxis=dict(rangemode="tozero", tickfont=dict(size=11)),
         uirevision="curves",
     )
+    if not data:
+        layout["annotations"] = [dict(text=labels.empty, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                                      font=dict(size=13, color="#888888"))]
+        layout["xaxis"]["visible"] = layout["yaxis"]["visible"] = False
     if has_acc:
         layout["yaxis2"] = dict(overlaying="y", side="right", range=[0, 1.02], tickformat=".0%", showgrid=False, dtick=0.25,
                                 tickfont=dict(size=11))

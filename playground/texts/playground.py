@@ -187,6 +187,10 @@ STRINGS = {
     "playground.chart.test_loss": ("test loss", "테스트 손실"),
     "playground.chart.train_acc": ("training accuracy", "훈련 정확도"),
     "playground.chart.test_acc": ("test accuracy", "테스트 정확도"),
+    "playground.chart.no_epochs": (
+        "The curves appear here after the first epoch.",
+        "첫 에포크가 끝나면 여기에 곡선이 그려집니다.",
+    ),
     # ---- tabs below
     "playground.tab.summary": ("Layer summary", "층 요약"),
     "playground.tab.code": ("PyTorch code", "PyTorch 코드"),

@@ -1,0 +1,104 @@
+"""AppTest of the Classic ML vs deep learning page, in English and Korean."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from playground import compare
+from playground.i18n import text
+from tests.apptest_utils import all_text, run_page
+
+PAGE = "classic_vs_deep"
+# Small, quick settings (the page's fits are cached per setting, so tests share them).
+QUICK = {"points": "200", "steps": "250", "net": "small", "noise": "0"}
+
+
+def _scores(at) -> list[tuple[float, float]]:
+    """(train, test) accuracy of every "train X · test Y" line on the page, in order."""
+    found = []
+    for md in at.markdown:
+        m = re.search(r"\*\*([\d.]+)%\*\*.*?\*\*([\d.]+)%\*\*", str(md.value))
+        if m and "·" in str(md.value):
+            found.append((float(m.group(1)) / 100, float(m.group(2)) / 100))
+    return found
+
+
+@pytest.fixture(scope="module")
+def english():
+    return run_page(PAGE, "en", query={**QUICK, "data": "gaussians"})
+
+
+def test_every_model_is_drawn_with_its_scores(english):
+    assert english.title[0].value == text("classic.title", "en")
+    scores = _scores(english)
+    # 8 models in the comparison + 3 in the feature-engineering section
+    assert len(scores) == len(compare.MODELS) + 3
+    charts = english.get("plotly_chart")
+    assert len(charts) == len(compare.MODELS) + 3
+    # well-separated gaussians: every model is nearly perfect on unseen points
+    assert all(test >= 0.95 for _, test in scores[: len(compare.MODELS)]), scores
+    page = all_text(english)
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in charts]
+    assert titles[: len(compare.MODELS)] == [text(f"classic.model.{name}", "en") for name in compare.MODELS]
+    assert "Best on the test data" in page
+
+
+def test_feature_engineering_section_shows_the_claim(english):
+    # the section uses the circle by default, whatever the comparison's data set
+    assert english.selectbox(key="classic/fe_data").value == "circle"
+    raw, engineered, network = _scores(english)[-3:]
+    assert raw[1] <= 0.70 and engineered[1] >= 0.95 and network[1] >= 0.9
+    assert "with x₁, x₂ alone" in all_text(english)
+
+
+def test_removing_the_engineered_features_makes_logistic_fail_again(english):
+    english.multiselect(key="classic/features").set_value([]).run()
+    assert not english.exception
+    raw, engineered, _ = _scores(english)[-3:]
+    assert engineered == raw  # nothing extra given: the same straight line
+    english.multiselect(key="classic/features").set_value(["x1_sq", "x2_sq"]).run()
+
+
+def test_korean_page():
+    at = run_page(PAGE, "ko", query=QUICK)
+    assert at.title[0].value == text("classic.title", "ko")
+    page = all_text(at)
+    assert "결정 경계" in page and "특성 공학" in page
+    assert "Best on the test data" not in page
+    assert "나선" in at.selectbox(key="classic/data").options
+
+
+def test_link_settings_are_read_and_bad_ones_reported():
+    at = run_page(PAGE, "en", query={**QUICK, "data": "moons", "noise": "999"})
+    assert at.selectbox(key="classic/data").value == "moons"
+    assert at.slider(key="classic/noise").value == 10  # the default, with a notice
+    assert any("999" in str(i.value) for i in at.info)
+
+
+def test_multi_class_data_shows_a_classes_slider():
+    at = run_page(PAGE, "en", query={**QUICK, "data": "blobs", "classes": "4"})
+    assert at.slider(key="classic/classes").value == 4
+    assert len(_scores(at)) == len(compare.MODELS) + 3
+
+
+def test_measure_button_draws_the_learning_curve(monkeypatch):
+    # A short curve: the page reads the sizes from the core module when the button is pressed.
+    monkeypatch.setattr(compare, "CURVE_SIZES", (10, 100))
+    monkeypatch.setattr(compare, "CURVE_REPEATS", 1)
+    monkeypatch.setattr(compare, "CURVE_TEST_POINTS", 200)
+    at = run_page(PAGE, "en", query={**QUICK, "data": "circle", "curve_model": "logistic"})
+    assert "Press **Measure**" in all_text(at)
+    charts_before = len(at.get("plotly_chart"))
+    at.button(key="classic/measure").click().run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == charts_before + 1
+    reading = all_text(at)
+    m = re.search(r"With 100: Logistic regression ([\d.]+)%, network ([\d.]+)%", reading)
+    assert m, reading[-600:]
+    assert float(m.group(1)) <= 70 and float(m.group(2)) >= 80  # a line cannot do a circle; the network can
+    # the measured curve stays on screen across reruns with the same settings
+    at.run()
+    assert "With 100:" in all_text(at)

@@ -503,7 +503,9 @@ def _details(config: pc.PlaygroundConfig) -> None:
                            key=P + "download", icon=":material/download:")
     with share:
         st.markdown(t("playground.share_intro"))
-        st.code("?" + urlencode({**pc.to_query(config), "lang": lang()}), language=None)
+        query = "?" + urlencode({**pc.to_query(config), "lang": lang()})
+        base = st.context.url  # the app's address in this browser (None in tests)
+        st.code(f"{base.rstrip('/')}/{query}" if base else query, language=None, wrap_lines=True)
     with tips:
         st.markdown(t("playground.tips"))
 

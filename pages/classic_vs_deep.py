@@ -133,19 +133,18 @@ def draw_map(result: compare.ModelResult, data: toy.ToyData, title: str, key: st
     """One model's decision map with its scores underneath."""
     _, axis = grids.grid_points(toy.EXTENT, compare.RESOLUTION)
     fig = charts.decision_map(axis, result.probs, data.x_train, data.y_train, data.x_test, data.y_test, map_labels(),
-                              title=title, height=290, marker_size=5)
+                              title=title, height=270, marker_size=5)
     st.plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
-    st.markdown(
-        t("classic.scores", train=pct(result.train_acc), test=pct(result.test_acc),
-          time=compare.describe_time(result.fit_seconds)),
-        help=about or t("classic.scores_help"),
-    )
+    st.markdown(t("classic.scores", train=pct(result.train_acc), test=pct(result.test_acc),
+                  time=compare.describe_time(result.fit_seconds)))
+    if about:
+        st.caption(about)
 
 
 def settings_panel() -> dict:
     """The data and network controls; returns the chosen values."""
     with st.container(border=True):
-        cols = st.columns([1.3, 1, 1, 1.4, 1, 0.8], vertical_alignment="bottom")
+        cols = st.columns([1.3, 1, 1, 1.3, 1, 0.9], vertical_alignment="bottom")
         name = cols[0].selectbox(t("classic.dataset"), toy.CLASSIFICATION, key=P + "data",
                                  format_func=lambda d: t(f"classic.dataset.{d}"), on_change=save, args=("data",))
         noise = cols[1].slider(t("classic.noise"), 0, toy.MAX_NOISE, step=5, key=P + "noise", help=t("classic.noise_help"),

@@ -158,8 +158,8 @@ class OverfitConfig:
     l2_rate: float = 0.003
     dropout: bool = False
     dropout_rate: float = 0.5
-    learning_rate: float = 0.01  # Adam
-    batch_size: int = 16
+    learning_rate: float = 0.005  # Adam
+    batch_size: int = 32
     epochs: int = 300
     epochs_per_second: float | None = 30.0  # a pace a class can follow; None trains flat out
     seed: int = 0  # weights, batches and dropout masks

@@ -159,7 +159,8 @@ def learning_curve_figure(
     ):
         mean, std = np.asarray(mean, float), np.asarray(std, float)
         upper, lower = np.minimum(mean + std, 1.0), np.maximum(mean - std, 0.0)
-        data.append(dict(type="scatter", x=np.concatenate([sizes, sizes[::-1]]), y=np.concatenate([upper, lower[::-1]]),
+        data.append(dict(type="scatter", mode="lines", x=np.concatenate([sizes, sizes[::-1]]),
+                         y=np.concatenate([upper, lower[::-1]]),
                          fill="toself", fillcolor=_alpha(color, 0.15), line=dict(width=0), hoverinfo="skip",
                          showlegend=False))
         data.append(dict(type="scatter", mode="lines+markers", x=sizes, y=mean, name=name,
@@ -169,8 +170,8 @@ def learning_curve_figure(
                      line=dict(color=NEUTRAL, dash="dot", width=1.5), hoverinfo="skip"))
     return _figure(data, dict(
         height=height, margin=dict(l=60, r=20, t=20, b=60),
-        xaxis=dict(type="log", title=labels.size, tickvals=list(sizes), ticktext=[f"{int(s):,}" for s in sizes]),
-        yaxis=dict(title=labels.accuracy, range=[min(0.4, chance - 0.05), 1.02], tickformat=".0%"),
+        xaxis=dict(type="log", title=dict(text=labels.size), tickvals=list(sizes), ticktext=[f"{int(s):,}" for s in sizes]),
+        yaxis=dict(title=dict(text=labels.accuracy), range=[min(0.4, chance - 0.05), 1.02], tickformat=".0%"),
         legend=dict(orientation="h", y=1.08, x=0),
     ))
 
@@ -278,6 +279,7 @@ def loss_curves(
     top = max(values) * 1.05 if values else 1.0
     return _figure(data, dict(
         height=height, margin=dict(l=60, r=20, t=30, b=50), shapes=shapes, annotations=annotations,
-        xaxis=dict(title=labels.epoch, range=[0, last + 1]), yaxis=dict(title=labels.loss, range=[0, max(top, 0.1)]),
+        xaxis=dict(title=dict(text=labels.epoch), range=[0, last + 1]),
+        yaxis=dict(title=dict(text=labels.loss), range=[0, max(top, 0.1)]),
         legend=dict(orientation="h", y=-0.22, x=0), hovermode="x unified",
     ))

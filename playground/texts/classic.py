@@ -23,20 +23,20 @@ STRINGS = {
         "How far points stray from their class's region: more noise, more overlap, lower accuracy for every model.",
         "점이 자기 클래스 영역에서 얼마나 벗어나는지 정합니다. 잡음이 클수록 클래스가 겹쳐서 모든 모델의 정확도가 떨어집니다.",
     ),
-    "classic.points": ("Points (half train, half test)", "점의 수 (절반 훈련, 절반 테스트)"),
+    "classic.points": ("Points", "점의 수"),
     "classic.points_help": (
-        "Every model learns from the same half of the points and is scored on the other half, which it never saw.",
-        "모든 모델이 같은 절반으로 학습하고, 한 번도 보지 못한 나머지 절반으로 평가받습니다.",
+        "Half of them train, half test. Every model learns from the same half of the points and is scored on the other half, which it never saw.",
+        "절반은 훈련, 절반은 테스트에 씁니다. 모든 모델이 같은 절반으로 학습하고, 한 번도 보지 못한 나머지 절반으로 평가받습니다.",
     ),
     "classic.classes": ("Classes", "클래스 수"),
-    "classic.network": ("Neural network", "신경망"),
+    "classic.network": ("Network's hidden layers", "신경망의 은닉층"),
     "classic.network_help": (
         "Hidden layers of the network (tanh), trained with Adam on cross-entropy.",
         "신경망의 은닉층(tanh)입니다. 교차 엔트로피 손실을 Adam으로 최소화합니다.",
     ),
-    "classic.net.small": ("1 hidden layer, 8 neurons", "은닉층 1개, 뉴런 8개"),
-    "classic.net.medium": ("2 hidden layers, 16 neurons each", "은닉층 2개, 각 뉴런 16개"),
-    "classic.net.large": ("3 hidden layers, 32 neurons each", "은닉층 3개, 각 뉴런 32개"),
+    "classic.net.small": ("8 neurons", "뉴런 8개"),
+    "classic.net.medium": ("16 + 16 neurons", "뉴런 16 + 16개"),
+    "classic.net.large": ("32 + 32 + 32 neurons", "뉴런 32 + 32 + 32개"),
     "classic.steps": ("Training steps", "학습 단계 수"),
     "classic.steps_help": (
         "Mini-batches of 32 points the network learns from. More steps, a better fit and a longer training time.",
@@ -97,10 +97,6 @@ STRINGS = {
         "경사 하강법으로 가중치를 학습하는 뉴런의 층입니다. 은닉층이 스스로 특성을 만들어 냅니다.",
     ),
     "classic.scores": ("train **{train}** · test **{test}** · {time}", "훈련 **{train}** · 테스트 **{test}** · {time}"),
-    "classic.scores_help": (
-        "Accuracy on the training points, accuracy on the test points, and the time the fit took.",
-        "훈련 데이터 정확도, 테스트 데이터 정확도, 학습에 걸린 시간입니다.",
-    ),
     "classic.best": (
         "Best on the test data: **{models}** ({acc}). The network took {net_time} to train, {ratio} the median classic "
         "model ({median}).",

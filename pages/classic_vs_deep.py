@@ -144,7 +144,7 @@ def draw_map(result: compare.ModelResult, data: toy.ToyData, title: str, key: st
 def settings_panel() -> dict:
     """The data and network controls; returns the chosen values."""
     with st.container(border=True):
-        cols = st.columns([1.3, 1, 1, 1.3, 1, 0.9], vertical_alignment="bottom")
+        cols = st.columns([1.2, 1, 1, 1.2, 1, 1.15], vertical_alignment="bottom")
         name = cols[0].selectbox(t("classic.dataset"), toy.CLASSIFICATION, key=P + "data",
                                  format_func=lambda d: t(f"classic.dataset.{d}"), on_change=save, args=("data",))
         noise = cols[1].slider(t("classic.noise"), 0, toy.MAX_NOISE, step=5, key=P + "noise", help=t("classic.noise_help"),

@@ -317,7 +317,9 @@ def chance_level(n_classes: int) -> float:
 
 
 def describe_time(seconds: float) -> str:
-    """A fit time in the unit that reads best ("3.2 ms", "1.24 s")."""
+    """A fit time in the unit that reads best ("3.2 ms", "149 ms", "1.24 s")."""
     if not math.isfinite(seconds):
         return "–"
-    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    if seconds < 0.01:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"

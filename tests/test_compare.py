@@ -152,5 +152,6 @@ def test_bad_requests_are_sentences_not_tracebacks(easy):
 
 
 def test_time_is_written_in_a_readable_unit():
-    assert compare.describe_time(0.0123) == "12.3 ms"
+    assert compare.describe_time(0.0042) == "4.2 ms"
+    assert compare.describe_time(0.1494) == "149 ms"
     assert compare.describe_time(2.5) == "2.50 s"

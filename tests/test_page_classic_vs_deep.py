@@ -102,3 +102,19 @@ def test_measure_button_draws_the_learning_curve(monkeypatch):
     # the measured curve stays on screen across reruns with the same settings
     at.run()
     assert "With 100:" in all_text(at)
+
+
+def test_settings_survive_a_language_switch_and_leaving_the_page():
+    at = run_page(PAGE, "en", query={**QUICK, "data": "xor"})
+    at.selectbox(key="classic/curve_model").set_value("forest").run()
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == text("classic.title", "ko")
+    assert at.session_state["classic/data"] == "xor" and at.session_state["classic/curve_model"] == "forest"
+    saved = at.session_state["classic/saved"]
+    assert saved["curve_model"] == "forest"
+    # Streamlit drops a page's widget values when the page is left; on return they come from "saved",
+    # even over the link's values.
+    back = run_page(PAGE, "en", query={**QUICK, "data": "moons"}, **{"classic/saved": {**saved, "data": "xor"}})
+    assert back.session_state["classic/data"] == "xor" and back.session_state["classic/curve_model"] == "forest"

@@ -141,3 +141,20 @@ def test_link_settings_are_read():
     assert at.toggle(key="splits/dropout").value is True
     assert at.slider(key="splits/split").value == (50, 75)  # 80 + 30 leaves no test data: the default split
     at.session_state["splits/worker"].stop()
+
+
+def test_settings_survive_a_language_switch_and_leaving_the_page():
+    at = run_page(PAGE, "en", query={**QUICK, "data": "xor", "size": "medium"})
+    at.toggle(key="splits/dropout").set_value(True).run()
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert at.session_state["splits/data"] == "xor" and at.session_state["splits/size"] == "medium"
+    saved = at.session_state["splits/saved"]
+    assert saved["dropout"] is True and saved["data"] == "xor" and saved["split"] == (50, 75)
+    at.session_state["splits/worker"].stop()
+    # Streamlit drops a page's widget values when the page is left; on return they come from "saved".
+    back = run_page(PAGE, "en", query=QUICK, **{"splits/saved": saved})
+    assert back.session_state["splits/data"] == "xor" and back.session_state["splits/dropout"] is True
+    assert back.session_state["splits/size"] == "medium"
+    back.session_state["splits/worker"].stop()

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from playground import layer_table, layers, training
+from playground import i18n, layer_table, layers, training
 from playground.charts import mnist as charts
 from playground.datasets import mnist
 from playground.errors import UserError
@@ -25,7 +25,7 @@ from playground.mnist_presets import (
 from playground.state import Param
 from playground.worker import TrainingWorker
 from ui import mnist_inspect
-from ui.common import page_header, query_values, show_error, sync_query, t
+from ui.common import lang, page_header, query_values, show_error, sync_query, t
 from ui.live import session_worker
 
 P = "mnist/"
@@ -48,6 +48,21 @@ PARAMS = [
 
 
 # --- widget values that survive page switches (Streamlit drops them when a page is not shown) ---
+
+
+def _labeller(template: str):
+    """A format_func translating option v as key template.format(v) in the current language.
+
+    The language is fixed when the widget is made: Streamlit (and AppTest) may call a
+    format_func outside the script run, where the session's language cannot be read.
+    """
+    code = lang()
+    return lambda value: i18n.text(template.format(value), code)
+
+
+def _layer_names(rows: list[dict]):
+    kind = _labeller("core.kind.{}")
+    return lambda i: f"{i + 1}: {kind(rows[i]['kind'])}" if rows[i].get("kind") in layers.LAYER_KINDS else str(i + 1)
 
 
 def _saved() -> dict:
@@ -78,6 +93,16 @@ def _load_split(source: str, folder: str, validation: int, downloaded: bool) -> 
     return mnist.load(source, folder or None, validation / 100, seed=0)
 
 
+@st.cache_resource(max_entries=6, show_spinner=False)
+def _split_inputs(source: str, folder: str, validation: int, downloaded: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The split's training and validation digits as network inputs, read-only, shared by every session."""
+    split = _load_split(source, folder, validation, downloaded)
+    arrays = (mnist.to_input(split.train.images), mnist.to_input(split.validation.images))
+    for array in arrays:
+        array.setflags(write=False)
+    return arrays
+
+
 def _download() -> None:
     bar = st.progress(0.0, text=t("mnist.data.downloading", file="", done=0, total=0))
 
@@ -100,7 +125,7 @@ def _data_section(values: dict) -> mnist.MnistSplit:
     with left:
         source = _widget(
             st.radio, "data", values["data"], label=t("mnist.data.source"), options=mnist.SOURCES,
-            format_func=lambda s: t(f"mnist.source.{s}"), horizontal=True,
+            format_func=_labeller("mnist.source.{}"), horizontal=True,
         )
     with right:
         validation = _widget(
@@ -173,7 +198,7 @@ def _column_config() -> dict:
     kinds = layers.LAYER_KINDS
     return {
         "kind": st.column_config.SelectboxColumn(
-            t("mnist.model.col.kind"), options=kinds, format_func=lambda k: t(f"core.kind.{k}"), required=True,
+            t("mnist.model.col.kind"), options=kinds, format_func=_labeller("core.kind.{}"), required=True,
             default="dense", width="medium",
         ),
         "units": st.column_config.NumberColumn(t("mnist.model.col.units"), min_value=1, step=1, format="%d",
@@ -220,7 +245,7 @@ def _model_section(values: dict) -> list[dict]:
     top = st.columns([1.3, 2.7], vertical_alignment="bottom")
     with top[0]:
         _widget(st.selectbox, "preset", values["preset"], label=t("mnist.model.preset"), options=tuple(PRESETS),
-                format_func=lambda name: t(f"mnist.preset.{name}"), on_change=_preset_changed)
+                format_func=_labeller("mnist.preset.{}"), on_change=_preset_changed)
     top[1].caption(t(f"mnist.preset.{st.session_state[P + 'preset']}.about"))
 
     frame = pd.DataFrame(st.session_state[P + "rows"], columns=layer_table.COLUMNS)
@@ -238,8 +263,7 @@ def _model_section(values: dict) -> list[dict]:
         move = st.columns([1.6, 1, 1], vertical_alignment="bottom")
         which = move[0].selectbox(
             t("mnist.model.move"), options=list(range(len(rows))), key=P + "move_which",
-            format_func=lambda i: f"{i + 1}: {t('core.kind.' + str(rows[i].get('kind')))}"
-            if rows[i].get("kind") in layers.LAYER_KINDS else str(i + 1),
+            format_func=_layer_names(rows),
         )
         for col, label, icon, offset in ((move[1], "mnist.model.up", ":material/arrow_upward:", -1),
                                          (move[2], "mnist.model.down", ":material/arrow_downward:", 1)):
@@ -278,7 +302,7 @@ def _settings_section(values: dict) -> tuple[training.TrainConfig, int]:
     row = st.columns(4)
     with row[0]:
         optimizer = _widget(st.selectbox, "opt", values["opt"], label=t("mnist.train.optimizer"),
-                            options=training.OPTIMIZERS, format_func=lambda o: t(f"core.optimizer.{o}"),
+                            options=training.OPTIMIZERS, format_func=_labeller("core.optimizer.{}"),
                             help=t("mnist.train.optimizer_help"))
     with row[1]:
         lr = _widget(st.select_slider, "lr", values["lr"], label=t("mnist.train.lr"), options=LEARNING_RATES,
@@ -315,8 +339,14 @@ def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, spli
               state: dict | None = None, normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD),
               play: bool = True, note: dict | None = None) -> None:
     """Replace this session's run with a new worker (UserError, old run kept, if it cannot be built)."""
+    args = st.session_state.get(P + "split_args")
+    shared = None
+    if args is not None and _load_split(*args) is split and normalisation == (mnist.MEAN, mnist.STD):
+        shared = _split_inputs(*args)
+
     def make(seed: int):
-        trainer = make_trainer(specs, dataclasses.replace(config, seed=seed), split.train, split.validation, normalisation)
+        trainer = make_trainer(specs, dataclasses.replace(config, seed=seed), split.train, split.validation,
+                               normalisation, inputs=shared)
         if state is not None:
             trainer.load_state_dict(state)
         return trainer

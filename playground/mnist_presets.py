@@ -85,14 +85,25 @@ def default_config(device: str = "auto", **changes: Any) -> TrainConfig:
 
 def make_trainer(
     specs: list[dict], config: TrainConfig, train: mnist.Digits, validation: mnist.Digits | None = None,
-    normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD),
+    normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD), inputs: tuple[Any, Any] | None = None,
 ) -> Trainer:
-    """A Trainer on MNIST digits: the validation digits are scored after every epoch."""
+    """A Trainer on MNIST digits: the validation digits are scored after every epoch.
+
+    inputs: (train, validation) already converted by `mnist.to_input` with `normalisation`, e.g.
+    read-only arrays shared by every session of a server, so each run does not copy the data.
+    """
     mean, std = normalisation
-    x_val = y_val = None
+    x_train, x_val = inputs if inputs is not None else (None, None)
+    if x_train is None:
+        x_train = mnist.to_input(train.images, mean, std)
+    y_val = None
     if validation is not None and len(validation):
-        x_val, y_val = mnist.to_input(validation.images, mean, std), validation.labels
-    return Trainer(specs, mnist.IMAGE_SHAPE, config, mnist.to_input(train.images, mean, std), train.labels, x_val, y_val)
+        y_val = validation.labels
+        if x_val is None:
+            x_val = mnist.to_input(validation.images, mean, std)
+    else:
+        x_val = None
+    return Trainer(specs, mnist.IMAGE_SHAPE, config, x_train, train.labels, x_val, y_val)
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ class Progress:
 
 
 RECENT_BATCHES = 20  # mini-batches averaged into one point of the running curve
-MAX_TRAIL = 2000  # points kept (older ones thinned out)
+MAX_TRAIL = 600  # points kept (every other one dropped when full): the curve is redrawn often
 
 
 def _recent_metrics(trainer: Trainer) -> tuple[float, float] | None:

@@ -38,43 +38,46 @@ def curves_figure(
     "test" entries are the validation scores). trail: (x in fractional epochs, loss, accuracy) of
     the running training curve, drawn as a thin line so it moves within an epoch.
     labels: "loss", "accuracy", "epoch", "train", "validation", "running".
+
+    Built as one dict (no make_subplots): it is redrawn several times a second while the
+    worker trains in the same process, and every millisecond here is taken from training.
     """
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["loss"], labels["accuracy"]), horizontal_spacing=0.1)
+    data: list[dict] = []
     if trail is not None and len(trail[0]):
-        for col, values in ((1, trail[1]), (2, trail[2])):
-            fig.add_trace(
-                go.Scatter(x=list(trail[0]), y=list(values), name=labels["running"], legendgroup="running",
-                           showlegend=col == 1, mode="lines", line=dict(color=TRAIN_COLOR, width=1.5), opacity=0.45,
-                           hoverinfo="skip"),
-                row=1, col=col,
-            )
+        for axis, values in (("", trail[1]), ("2", trail[2])):
+            data.append(dict(
+                type="scatter", x=list(trail[0]), y=list(values), xaxis=f"x{axis}", yaxis=f"y{axis}",
+                name=labels["running"], legendgroup="running", showlegend=not axis, mode="lines",
+                line=dict(color=TRAIN_COLOR, width=1.5), opacity=0.45, hoverinfo="skip",
+            ))
     epochs = list(history.get("epoch", []))
     series = (
-        ("train_loss", 1, labels["train"], TRAIN_COLOR, True),
-        ("test_loss", 1, labels["validation"], VALIDATION_COLOR, True),
-        ("train_acc", 2, labels["train"], TRAIN_COLOR, False),
-        ("test_acc", 2, labels["validation"], VALIDATION_COLOR, False),
+        ("train_loss", "", labels["train"], TRAIN_COLOR),
+        ("test_loss", "", labels["validation"], VALIDATION_COLOR),
+        ("train_acc", "2", labels["train"], TRAIN_COLOR),
+        ("test_acc", "2", labels["validation"], VALIDATION_COLOR),
     )
-    for key, col, name, color, legend in series:
-        values = [np.nan if v is None else v for v in history.get(key, [])]
-        if not values or all(np.isnan(values)):
+    for key, axis, name, color in series:
+        values = [None if v is None or not np.isfinite(v) else float(v) for v in history.get(key, [])]
+        if not any(v is not None for v in values):
             continue
-        fig.add_trace(
-            go.Scatter(
-                x=epochs[: len(values)], y=values, name=name, legendgroup=name, showlegend=legend,
-                mode="lines+markers", line=dict(color=color, width=3), marker=dict(size=8),
-            ),
-            row=1, col=col,
-        )
+        data.append(dict(
+            type="scatter", x=epochs[: len(values)], y=values, xaxis=f"x{axis}", yaxis=f"y{axis}", name=name,
+            legendgroup=name, showlegend=not axis, mode="lines+markers", line=dict(color=color, width=3),
+            marker=dict(size=8),
+        ))
     last = max([max_epoch or 0, *(epochs or [0]), *(trail[0] if trail is not None else [])])
-    fig.update_xaxes(title_text=labels["epoch"], range=[0, max(last, 1) * 1.02], dtick=max(1, round(last / 10)))
-    fig.update_yaxes(rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(range=[0, 1.02], tickformat=".0%", row=1, col=2)
-    fig.update_layout(
+    x_axis = dict(title=dict(text=labels["epoch"]), range=[0, max(last, 1) * 1.02], dtick=max(1, round(last / 10)))
+    title = dict(xref="paper", yref="paper", y=1.0, yanchor="bottom", showarrow=False, font=dict(size=15))
+    layout = dict(
         template=TEMPLATE, font=FONT, height=height, margin=dict(l=40, r=20, t=40, b=90),
         legend=dict(orientation="h", yanchor="top", y=-0.28, x=0.5, xanchor="center"),
+        xaxis=dict(x_axis, domain=[0, 0.45], anchor="y"), yaxis=dict(rangemode="tozero", anchor="x"),
+        xaxis2=dict(x_axis, domain=[0.55, 1], anchor="y2"), yaxis2=dict(range=[0, 1.02], tickformat=".0%", anchor="x2"),
+        annotations=[dict(title, text=labels["loss"], x=0.225, xanchor="center"),
+                     dict(title, text=labels["accuracy"], x=0.775, xanchor="center")],
     )
-    return fig
+    return go.Figure(dict(data=data, layout=layout))
 
 
 def digit_grid_figure(

@@ -168,9 +168,9 @@ STRINGS = {
     "mnist.preset.lenet": ("LeNet-5-like CNN", "LeNet-5 스타일 CNN"),
     "mnist.preset.softmax.about": (
         "One dense layer from the 784 pixels straight to 10 outputs: each digit gets one weight per pixel. "
-        "About 92% correct; the simplest network there is.",
+        "About 90% correct: the simplest network there is.",
         "784개 픽셀에서 출력 10개로 바로 가는 완전 연결층 하나뿐입니다. 숫자마다 픽셀 하나당 가중치가 하나씩 있습니다. "
-        "정확도는 약 92%로, 가장 단순한 신경망입니다.",
+        "정확도는 약 90%로, 가장 단순한 신경망입니다.",
     ),
     "mnist.preset.mlp.about": (
         "A hidden layer of 128 ReLU neurons between pixels and outputs: the network can combine pixel patterns.",
@@ -322,7 +322,7 @@ STRINGS = {
     "mnist.inspect.predicted": ("read as", "예측"),
     "mnist.inspect.top_confusion": (
         "Most frequent confusion: a written **{true}** read as **{predicted}** ({count} times).",
-        "가장 많이 헷갈린 경우: **{true}**을(를) **{predicted}**(으)로 읽음({count}번).",
+        "가장 많이 헷갈린 경우: 실제 **{true}** → 예측 **{predicted}** ({count}번).",
     ),
     "mnist.inspect.no_mistakes": ("No test digit is misread.", "틀린 시험 숫자가 하나도 없습니다."),
     "mnist.inspect.mistakes_help": (
@@ -369,9 +369,9 @@ STRINGS = {
     "mnist.draw.header": ("6. Draw a digit", "6. 숫자 직접 쓰기"),
     "mnist.draw.help": (
         "Write a digit with the mouse (or a finger). It is cropped, scaled into 20×20 and centred in 28×28 the way "
-        "MNIST's digits were, and the model answers as you draw. The bin under the canvas clears it.",
+        "MNIST's digits were, and the model answers as you draw. The bin in the toolbar above the canvas clears it.",
         "마우스(또는 손가락)로 숫자를 써 보세요. MNIST 숫자를 만들 때처럼 잘라 내고 20×20 안에 맞춘 뒤 28×28 가운데에 "
-        "놓으며, 쓰는 동안 모델이 답합니다. 캔버스 아래 휴지통으로 지울 수 있습니다.",
+        "놓으며, 쓰는 동안 모델이 답합니다. 캔버스 위 도구 모음의 휴지통으로 지울 수 있습니다.",
     ),
     "mnist.draw.unavailable": ("The drawing canvas is not available here.", "여기에서는 그리기 캔버스를 쓸 수 없습니다."),
     "mnist.draw.empty": ("Draw a digit on the black square.", "검은 사각형 위에 숫자를 써 보세요."),

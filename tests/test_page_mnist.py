@@ -175,3 +175,15 @@ def test_download_without_network_says_so_and_keeps_the_sample(monkeypatch):
     assert "Could not download train-images-idx3-ubyte.gz from any mirror" in errors
     assert "Network is unreachable" in errors
     assert "3,600 digits for training" in all_text(at)
+
+
+def test_settings_survive_a_language_switch():
+    at = run_page("mnist")
+    at.selectbox(key="mnist/preset").set_value("mlp").run()
+    at.select_slider(key="mnist/lr").set_value(0.01).run()
+    at.slider(key="mnist/epochs").set_value(7).run()
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert at.selectbox(key="mnist/preset").value == "mlp"
+    assert at.select_slider(key="mnist/lr").value == 0.01 and at.slider(key="mnist/epochs").value == 7
+    assert "학습되는 매개변수는 모두 101,770개입니다" in all_text(at)

@@ -36,7 +36,7 @@ WORKER = P + "worker"
 POLL_SECONDS = 0.25  # redraws a second while training: 4
 SNAPSHOT_SECONDS = 0.1
 SPEEDS = {"slow": 10.0, "normal": 30.0, "fast": None}  # epochs a second (None: flat out)
-EPOCHS = (100, 200, 300, 500, 1000)
+EPOCHS = (60, 100, 200, 300, 500, 1000)
 L2_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03)
 DROPOUT_RATES = (0.1, 0.2, 0.3, 0.5)
 MIN_POINTS, MAX_POINTS = 40, 1000
@@ -344,12 +344,14 @@ def test_section(worker: TrainingWorker) -> None:
     at_best = of.score_test_set(config, records, splits, best)
     at_last = of.score_test_set(config, records, splits, last)
     cols = st.columns(3)
-    cols[0].metric(t("splits.test.best", epoch=best), f"{at_best.accuracy:.1%}",
-                   t("splits.test.loss", loss=f"{at_best.loss:.3f}"), delta_color="off")
-    cols[1].metric(t("splits.test.last", epoch=last), f"{at_last.accuracy:.1%}",
-                   t("splits.test.loss", loss=f"{at_last.loss:.3f}"), delta_color="off")
+    cols[0].metric(t("splits.test.best", epoch=best), f"{at_best.accuracy:.1%}")
+    cols[0].caption(t("splits.test.loss", loss=f"{at_best.loss:.3f}"))
+    cols[1].metric(t("splits.test.last", epoch=last), f"{at_last.accuracy:.1%}")
+    cols[1].caption(t("splits.test.loss", loss=f"{at_last.loss:.3f}"))
     cols[2].metric(t("splits.test.val", epoch=best), f"{records.val_acc[best - 1]:.1%}")
-    st.markdown(t("splits.test.summary", best=best, best_loss=f"{at_best.loss:.3f}", last_loss=f"{at_last.loss:.3f}"))
+    n_test = len(splits.y_test)
+    st.markdown(t("splits.test.summary", best=best, best_loss=f"{at_best.loss:.3f}", last_loss=f"{at_last.loss:.3f}",
+                  n=n_test, step=f"{1 / n_test:.1%}"))
     st.toggle(t("splits.map.show_test"), key=P + "show_test")
     looks = st.session_state.get(P + "looks", 0)
     if looks > 1:

@@ -163,9 +163,11 @@ STRINGS = {
     "splits.test.loss": ("test loss {loss}", "테스트 손실 {loss}"),
     "splits.test.summary": (
         "Early stopping kept the weights of epoch {best}: test loss {best_loss} against {last_loss} for the weights "
-        "of the last epoch.",
+        "of the last epoch. With only {n} test points, one point more or less right moves the accuracy by {step}, so "
+        "small differences in accuracy mean little; a larger test set gives a steadier estimate.",
         "조기 종료는 에포크 {best}의 가중치를 남겼습니다. 테스트 손실은 {best_loss}로, 마지막 에포크 가중치의 "
-        "{last_loss}와 비교됩니다.",
+        "{last_loss}와 비교됩니다. 테스트 점이 {n}개뿐이라 점 하나를 맞히고 틀리는 데 따라 정확도가 {step}씩 "
+        "움직이므로, 작은 정확도 차이는 큰 의미가 없습니다. 테스트 데이터가 많을수록 추정이 안정됩니다.",
     ),
     "splits.test.again": (
         "You have looked at the test data {count} times now. Each time you change a setting because of the test score, "

@@ -118,3 +118,13 @@ def test_settings_survive_a_language_switch_and_leaving_the_page():
     # even over the link's values.
     back = run_page(PAGE, "en", query={**QUICK, "data": "moons"}, **{"classic/saved": {**saved, "data": "xor"}})
     assert back.session_state["classic/data"] == "xor" and back.session_state["classic/curve_model"] == "forest"
+
+
+def test_every_label_built_from_a_name_exists():
+    from playground import i18n
+    from playground.datasets import toy
+
+    keys = [f"classic.model.{m}" for m in compare.MODELS] + [f"classic.about.{m}" for m in compare.MODELS]
+    keys += [f"classic.dataset.{d}" for d in toy.CLASSIFICATION] + [f"classic.net.{s}" for s in ("small", "medium", "large")]
+    missing = [k for k in keys if k not in i18n.strings()]
+    assert not missing, missing

@@ -158,3 +158,12 @@ def test_settings_survive_a_language_switch_and_leaving_the_page():
     assert back.session_state["splits/data"] == "xor" and back.session_state["splits/dropout"] is True
     assert back.session_state["splits/size"] == "medium"
     back.session_state["splits/worker"].stop()
+
+
+def test_every_label_built_from_a_name_exists():
+    from playground import i18n
+
+    keys = [f"classic.dataset.{d}" for d in of.DATASETS] + [f"splits.size.{s}" for s in of.SIZES]
+    keys += [f"splits.speed.{s}" for s in ("slow", "normal", "fast")]
+    missing = [k for k in keys if k not in i18n.strings()]
+    assert not missing, missing

@@ -135,7 +135,7 @@ STRINGS = {
         "Test accuracy: **{raw}** with x₁, x₂ alone, **{engineered}** with the engineered inputs, **{network}** for "
         "the network, which found its own features.",
         "테스트 정확도: x₁, x₂만 쓰면 **{raw}**, 사람이 만든 특성을 더하면 **{engineered}**, 특성을 스스로 찾은 "
-        "신경망은 **{network}**입니다.",
+        "신경망은 **{network}**.",
     ),
     # ---- data dependence
     "classic.curve.header": ("How much data does each need?", "데이터가 얼마나 필요할까?"),

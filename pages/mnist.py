@@ -258,8 +258,10 @@ def _model_section(values: dict) -> list[dict]:
     st.session_state[P + "rows_edited"] = rows
     st.caption(t("mnist.model.editor_help"))
     if rows:
-        if st.session_state.get(P + "move_which", 0) >= len(rows):
-            st.session_state[P + "move_which"] = len(rows) - 1
+        chosen = st.session_state.get(P + "move_which", 0)
+        if not isinstance(chosen, int) or not 0 <= chosen < len(rows):
+            # The layer list changed under the widget (the browser may then hand back a stale label).
+            st.session_state[P + "move_which"] = min(chosen, len(rows) - 1) if isinstance(chosen, int) else 0
         move = st.columns([1.6, 1, 1], vertical_alignment="bottom")
         which = move[0].selectbox(
             t("mnist.model.move"), options=list(range(len(rows))), key=P + "move_which",

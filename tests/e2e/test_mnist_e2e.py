@@ -16,10 +16,33 @@ def _curve_points(page) -> int:
     return page.evaluate(CURVE_POINTS)
 
 
+def _press(page, key: str, keys: str, times: int) -> None:
+    """Move a (select) slider with the keyboard, as a user would, and wait for the rerun."""
+    page.locator(f".st-key-mnist-{key} input[type=range]").focus()
+    for _ in range(times):
+        page.keyboard.press(keys)
+    wait_idle(page, 800)
+
+
 def test_train_watch_the_curves_then_draw_a_digit(page, app_url):
-    # Softmax regression, batch 16: 3,600 training digits give 225 steps an epoch, 450 in all.
-    open_app(page, app_url, "mnist", preset="softmax", epochs="2", batch="16", lr="0.003")
+    # Through the app's own navigation (a fresh deep link to /mnist bypasses the app shell).
+    open_app(page, app_url, "")
+    page.locator('[data-testid="stSidebarNav"] a[href$="/mnist"]').click()
+    page.wait_for_url("**/mnist**")
+    page.get_by_role("button", name="Train new model").wait_for()
+    wait_idle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+    # Softmax regression, batch 16, 2 epochs: 3,600 training digits give 225 steps an epoch, 450 in all.
+    page.locator(".st-key-mnist-preset").click()
+    page.get_by_role("option", name="Softmax regression").click()
+    wait_idle(page, 800)
+    _press(page, "epochs", "ArrowLeft", 3)  # 5 -> 2
+    _press(page, "batch", "ArrowLeft", 1)  # 32 -> 16
+    _press(page, "lr", "ArrowRight", 1)  # 0.002 -> 0.003
+    page.wait_for_function("() => ['preset=softmax', 'epochs=2', 'batch=16', 'lr=0.003']"
+                           ".every(part => location.search.includes(part))")  # the page echoes its settings
+    assert page.get_by_text("Total trainable parameters: 7,850").is_visible()
     page.get_by_role("button", name="Train new model").click()
 
     # The live fragment redraws the curves while the worker trains: the point count grows.
@@ -30,11 +53,11 @@ def test_train_watch_the_curves_then_draw_a_digit(page, app_url):
 
     # At the end: both epochs plotted and the test accuracy reported, far above chance (10%).
     success = page.get_by_text(re.compile(r"Test accuracy: [0-9.]+%"))
-    success.wait_for(timeout=RUN_TIMEOUT_MS)
-    accuracy = float(re.search(r"Test accuracy: ([0-9.]+)%", success.inner_text()).group(1))
+    success.first.wait_for(timeout=RUN_TIMEOUT_MS)
+    wait_idle(page)  # the page redraws once more when the run ends
+    accuracy = float(re.search(r"Test accuracy: ([0-9.]+)%", success.first.inner_text()).group(1))
     assert accuracy > 80
-    assert page.get_by_text("2 / 2", exact=True).count() == 1  # epochs done
-    wait_idle(page)
+    assert page.get_by_text("2 / 2", exact=True).first.is_visible()  # epochs done
 
     # Draw a "1" with the mouse on the canvas; the model answers with its probability bars.
     canvas = page.locator(".st-key-mnist-canvas canvas").last

@@ -187,3 +187,11 @@ def test_settings_survive_a_language_switch():
     assert at.selectbox(key="mnist/preset").value == "mlp"
     assert at.select_slider(key="mnist/lr").value == 0.01 and at.slider(key="mnist/epochs").value == 7
     assert "학습되는 매개변수는 모두 101,770개입니다" in all_text(at)
+
+
+def test_a_stale_move_selection_after_a_preset_change_is_reset():
+    # What the browser sent after the CNN's 6 layers became softmax regression's 2 (found by the browser test).
+    at = run_page("mnist", query={"preset": "softmax"}, **{"mnist/move_which": "5: Max pooling"})
+    assert at.selectbox(key="mnist/move_which").value == 0
+    at = run_page("mnist", query={"preset": "softmax"}, **{"mnist/move_which": 4})
+    assert at.selectbox(key="mnist/move_which").value == 1

@@ -32,17 +32,17 @@ st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 PAGES = {
     "app.group.neurons": [
-        st.Page("pages/perceptron.py", title=t("perceptron.title"), icon="➕", url_path="perceptron"),
-        st.Page("pages/activations.py", title=t("activations.title"), icon="📈", url_path="activations"),
+        st.Page("app_pages/perceptron.py", title=t("perceptron.title"), icon="➕", url_path="perceptron"),
+        st.Page("app_pages/activations.py", title=t("activations.title"), icon="📈", url_path="activations"),
     ],
     "app.group.networks": [
-        st.Page("pages/playground.py", title=t("playground.title"), icon="🧠", url_path="playground", default=True),
-        st.Page("pages/mnist.py", title=t("mnist.title"), icon="✍️", url_path="mnist"),
+        st.Page("app_pages/playground.py", title=t("playground.title"), icon="🧠", url_path="playground", default=True),
+        st.Page("app_pages/mnist.py", title=t("mnist.title"), icon="✍️", url_path="mnist"),
     ],
     "app.group.lessons": [
-        st.Page("pages/linear_regression.py", title=t("linreg.title"), icon="📏", url_path="linear-regression"),
-        st.Page("pages/classic_vs_deep.py", title=t("classic.title"), icon="🌲", url_path="classic-vs-deep"),
-        st.Page("pages/train_val_test.py", title=t("splits.title"), icon="✂️", url_path="train-validation-test"),
+        st.Page("app_pages/linear_regression.py", title=t("linreg.title"), icon="📏", url_path="linear-regression"),
+        st.Page("app_pages/classic_vs_deep.py", title=t("classic.title"), icon="🌲", url_path="classic-vs-deep"),
+        st.Page("app_pages/train_val_test.py", title=t("splits.title"), icon="✂️", url_path="train-validation-test"),
     ],
 }
 st.navigation({t(group): pages for group, pages in PAGES.items()}).run()

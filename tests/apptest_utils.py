@@ -8,8 +8,8 @@ from tests.conftest import APPTEST_TIMEOUT, ROOT
 
 
 def run_page(page: str, lang: str = "en", query: dict[str, str] | None = None, **state) -> AppTest:
-    """Run `pages/<page>.py` once with the given language, URL query and session state."""
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=APPTEST_TIMEOUT)
+    """Run `app_pages/<page>.py` once with the given language, URL query and session state."""
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=APPTEST_TIMEOUT)
     at.session_state["lang"] = lang
     for key, value in state.items():
         at.session_state[key] = value

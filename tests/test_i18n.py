@@ -42,7 +42,7 @@ def test_lookup_and_fallbacks():
 
 
 def test_every_used_key_exists():
-    """Every t("...")/text("...") literal in pages/, ui/ and the app exists in the tables."""
+    """Every t("...")/text("...") literal in app_pages/, ui/ and the app exists in the tables."""
     import re
 
     from tests.conftest import ROOT
@@ -50,7 +50,7 @@ def test_every_used_key_exists():
     pattern = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
     known = i18n.strings()
     missing = []
-    for path in [ROOT / "streamlit_app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]:
+    for path in [ROOT / "streamlit_app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py")]:
         for key in pattern.findall(path.read_text(encoding="utf-8")):
             if key not in known:
                 missing.append(f"{path.name}: {key}")

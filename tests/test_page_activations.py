@@ -2,9 +2,6 @@
 
 import math
 
-# AppTest puts pages/ first on sys.path, where pages/playground.py would shadow the playground package;
-# importing the package first keeps the real one in sys.modules.
-import playground.activations  # noqa: F401
 from tests.apptest_utils import all_text, run_page
 
 

@@ -7,9 +7,8 @@ import math
 import numpy as np
 from sklearn.linear_model import LinearRegression
 
-# AppTest puts pages/ first on sys.path, where pages/playground.py would shadow the playground package;
-# importing the package first keeps the real one in sys.modules.
-import playground.regression  # noqa: F401
+from playground import regression
+
 from tests.apptest_utils import all_text, run_page
 
 PAGE = "linear_regression"
@@ -176,7 +175,7 @@ def test_two_features_plane_by_hand():
 
 def test_generated_data_matches_sklearn():
     at = run_page(PAGE, query={"data": "generated", "slope": "-2", "intercept": "3", "noise": "1", "n": "60", "seed": "4"})
-    x, y = playground.regression.noisy_line(-2.0, 3.0, 1.0, 60, 4)
+    x, y = regression.noisy_line(-2.0, 3.0, 1.0, 60, 4)
     model = LinearRegression().fit(x.reshape(-1, 1), y)
     assert _metric(at, "w*") == f"{model.coef_[0]:.3f}" and _metric(at, "b*") == f"{model.intercept_:.3f}"
     at.slider(key="linreg/noise").set_value(0.0).run()

@@ -10,7 +10,6 @@ import pickle
 
 import pytest
 
-import playground.layers  # noqa: F401  (import the package before AppTest puts pages/ on sys.path)
 from playground import model_io
 from tests.apptest_utils import all_text, run_page
 

@@ -3,9 +3,6 @@
 import playground.perceptron  # noqa: F401  (see below)
 from tests.apptest_utils import all_text, run_page
 
-# AppTest puts the page's folder (pages/) first on sys.path, where pages/playground.py would shadow the
-# `playground` package; importing the package first makes every page run use the real one.
-
 P = "perceptron/"
 
 

@@ -109,6 +109,9 @@ def open_app(page, app_url: str, path: str = "", **query) -> None:
     page.goto(url)
     page.wait_for_selector("h1", timeout=RUN_TIMEOUT_MS)
     wait_idle(page)
+    # A page opened by its own link must come up inside the app shell, with no "Page not found" dialog
+    # (what Streamlit does when a folder named pages/ sits next to the entry script).
+    assert page.get_by_role("dialog").filter(has_text="Page not found").count() == 0, f"{url}: Page not found"
 
 
 def wait_idle(page, settle_ms: int = 300) -> None:

@@ -9,15 +9,6 @@ from tests.e2e.conftest import open_app, screenshot, wait_idle
 QUICK = {"points": "200", "steps": "250", "net": "small", "noise": "10"}
 
 
-def _close_page_not_found(page) -> None:
-    # Streamlit 1.67 also scans pages/ the old way, so a url_path that differs from the file name opens
-    # under a "Page not found" dialog; close it (the fix belongs to the app shell).
-    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
-    if dialog.count():
-        page.keyboard.press("Escape")
-        dialog.wait_for(state="hidden")
-
-
 def _score_lines(page) -> list[str]:
     return [s for s in page.locator('[data-testid="stMarkdownContainer"]').all_inner_texts()
             if re.search(r"(train|훈련) [\d.]+% · (test|테스트) [\d.]+%", s)]
@@ -32,7 +23,6 @@ def _whole_page_screenshot(page, name: str, height: int = 4400) -> None:
 
 def test_maps_scores_and_a_measured_learning_curve(page, app_url):
     open_app(page, app_url, "classic-vs-deep", data="moons", curve_model="knn", **QUICK)
-    _close_page_not_found(page)
     assert page.locator("h1").first.inner_text().strip() == "Classic ML vs deep learning"
     page.get_by_text("Best on the test data").first.wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -50,7 +40,6 @@ def test_maps_scores_and_a_measured_learning_curve(page, app_url):
 
 def test_korean_page(page, app_url):
     open_app(page, app_url, "classic-vs-deep", lang="ko", data="xor", fe_data="xor", **QUICK)
-    _close_page_not_found(page)
     assert page.locator("h1").first.inner_text().strip() == "머신러닝과 딥러닝 비교"
     page.get_by_text("테스트 데이터에서 가장 좋은 모델").first.wait_for()
     assert len(_score_lines(page)) == 11

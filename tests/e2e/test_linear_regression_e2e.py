@@ -32,20 +32,8 @@ def _thumb(page, label: str):
     return page.locator('[data-testid="stSlider"]').filter(has_text=label).first.get_by_role("slider")
 
 
-def _close_page_not_found(page) -> None:
-    # Streamlit 1.67 still scans a folder named pages/ the old (pre-st.navigation) way, so a page opened
-    # directly by a url_path that differs from its file name (linear-regression vs linear_regression.py)
-    # runs, but under a "Page not found" dialog that traps the keyboard. Close it so the page itself can be
-    # tested; the fix belongs to the app shell (reported to its owner). Does nothing once that is fixed.
-    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
-    if dialog.count():
-        page.keyboard.press("Escape")
-        dialog.wait_for(state="hidden")
-
-
 def test_keyboard_moves_w_and_the_mse_follows(page, app_url):
     open_app(page, app_url, "linear-regression")
-    _close_page_not_found(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text().strip() == "Linear regression"
     # Start: w = 0, b = 0, so the MSE is the mean of the squared scores: (90² + 80² + 40² + 20²)/4.
@@ -77,7 +65,6 @@ def test_keyboard_moves_w_and_the_mse_follows(page, app_url):
 
 def test_learning_rate_past_the_limit_and_korean(page, app_url):
     open_app(page, app_url, "linear-regression", lang="ko")  # a shared link, opened directly
-    _close_page_not_found(page)
     assert page.locator("h1").first.inner_text().strip() == "선형 회귀"
     assert page.get_by_text("손실 곡면 위의 경사 하강법").first.is_visible()
     # 0.01 -> 0.015 -> 0.02 -> 0.025 with the keyboard: past the limit 0.02378.

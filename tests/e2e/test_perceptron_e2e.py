@@ -17,11 +17,12 @@ def test_keyboard_slider_learning_and_korean(page, app_url):
     open_app(page, app_url, "perceptron")
     assert page.locator('[data-testid="stException"]').count() == 0
     # A shared deep link must run the app shell (language switch, navigation) around the page. Streamlit
-    # runs a page file on its own (old multipage mode) while a `pages/` folder sits next to the entry
+    # runs a page file on its own (old multipage mode) while a folder named `pages/` sits next to the entry
     # script and no session has called st.navigation yet: this catches that.
-    assert page.locator('[data-testid="stSidebar"]').get_by_text("Language").count() == 1, (
-        "the deep link /perceptron opened without the app shell (no language switch in the sidebar)"
-    )
+    # (On a busy machine the sidebar can paint a moment after the page's title: wait for it.)
+    switch = page.locator('[data-testid="stSidebar"]').get_by_text("Language", exact=True)
+    switch.wait_for(timeout=15_000)
+    assert switch.count() == 1, "the deep link /perceptron opened without the app shell"
     assert page.get_by_text("This perceptron is an AND gate").first.is_visible()
 
     # θ from 0.7 down to 0.45 with the keyboard (step 0.05): 0.5 > 0.45, so (0, 1) and (1, 0) now fire.

@@ -6,15 +6,6 @@ import re
 from tests.e2e.conftest import open_app, screenshot, wait_idle
 
 
-def _close_page_not_found(page) -> None:
-    # Streamlit 1.67 also scans pages/ the old way, so a url_path that differs from the file name opens
-    # under a "Page not found" dialog; close it (the fix belongs to the app shell).
-    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
-    if dialog.count():
-        page.keyboard.press("Escape")
-        dialog.wait_for(state="hidden")
-
-
 def _metric(page, label: str) -> str:
     return page.evaluate(
         """(label) => {
@@ -40,7 +31,6 @@ def _wait_finished(page, epochs: int) -> None:
 
 def test_live_curves_early_stopping_test_score_and_l2(page, app_url):
     open_app(page, app_url, "train-validation-test", epochs="60", speed="normal")
-    _close_page_not_found(page)
     assert page.locator("h1").first.inner_text().strip() == "Train, validation and test"
     assert page.get_by_role("button", name="Reveal the test score").is_disabled()  # nothing to score yet
 
@@ -82,7 +72,6 @@ def test_live_curves_early_stopping_test_score_and_l2(page, app_url):
 
 def test_korean_page(page, app_url):
     open_app(page, app_url, "train-validation-test", lang="ko", epochs="100", speed="fast", size="medium", l2="1")
-    _close_page_not_found(page)
     assert page.locator("h1").first.inner_text().strip() == "훈련, 검증, 테스트 데이터"
     page.get_by_text("검증 데이터", exact=False).first.wait_for()
     page.get_by_role("button", name="재생").wait_for()

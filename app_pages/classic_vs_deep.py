@@ -8,16 +8,8 @@ from __future__ import annotations
 
 import random
 import statistics
-import sys
-from pathlib import Path
 
 import streamlit as st
-
-# Run on its own (AppTest), this file's folder comes first on sys.path, where pages/playground.py
-# would shadow the `playground` package: put the repository root first.
-_ROOT = str(Path(__file__).resolve().parents[1])
-if sys.path[:1] != [_ROOT]:
-    sys.path.insert(0, _ROOT)
 
 from playground import compare, grids
 from playground import features as feats

@@ -198,6 +198,32 @@ def test_without_heartbeats_the_worker_pauses_itself(workers):
     assert worker.wait() and worker.latest().status == "paused"
 
 
+def test_a_closed_connection_pauses_the_run_without_waiting_for_the_idle_timeout(workers):
+    connected = threading.Event()
+    connected.set()
+    worker = workers(_factory(), idle_timeout=60.0)
+    worker.watched_by(connected.is_set)
+    worker.play()
+    time.sleep(1.2)  # several checks while connected: keeps running
+    assert worker.status == "running"
+    connected.clear()  # the viewer's websocket closed
+    assert _eventually(lambda: worker.status == "paused", timeout=5)
+    epoch = worker.latest().epoch
+    time.sleep(0.3)
+    assert worker.latest().epoch == epoch
+
+
+def test_a_failing_watch_predicate_does_not_stop_the_run(workers):
+    def broken():
+        raise RuntimeError("no session manager")
+
+    worker = workers(_factory(), idle_timeout=60.0)
+    worker.watched_by(broken)
+    worker.play()
+    time.sleep(1.2)
+    assert worker.status == "running"
+
+
 def test_stop_ends_the_thread_and_is_idempotent(workers):
     worker = workers(_factory())
     thread = worker._engine.thread

@@ -31,10 +31,25 @@ from __future__ import annotations
 from typing import Callable, Hashable
 
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground.errors import UserError
 from playground.worker import Snapshot, TrainingWorker
 from ui.common import show_error, t
+
+
+def _viewer_connected() -> Callable[[], bool] | None:
+    """A thread-safe check that this browser session is still connected (None outside a server).
+
+    Streamlit keeps a closed tab's session for a while in case it reconnects; its worker should
+    not train for nobody meanwhile (on a class server, that is a core per closed tab).
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None or not runtime.exists():
+        return None
+    server, session_id = runtime.get_instance(), ctx.session_id
+    return lambda: server.is_active_session(session_id)
 
 
 def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: Hashable = None) -> TrainingWorker:
@@ -50,6 +65,7 @@ def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: H
     if worker is not None and worker.alive and st.session_state.get(signature_key) == signature:
         return worker
     new = factory()
+    new.watched_by(_viewer_connected())
     if worker is not None:
         worker.stop()
     st.session_state[key] = new

@@ -1,0 +1,524 @@
+"""Playground: toy 2-D data, a dense network built with + and −, trained live in a background worker.
+
+Thin by design: widgets -> PlaygroundConfig -> (data, worker) from playground/, then charts. The
+live part is a fragment that polls the worker's latest snapshot a few times a second while it
+trains and redraws only the counters and the three charts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import replace
+from urllib.parse import urlencode
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from playground import features as feats
+from playground import grids, layers
+from playground import playground_config as pc
+from playground.charts import playground as charts
+from playground.datasets import toy
+from playground.errors import UserError
+from playground.worker import TrainingWorker
+from ui.common import lang, page_header, show_error, sync_query, t
+from ui.live_chart import live_plotly_chart
+from ui.live import session_worker
+
+P = "playground/"
+WORKER = P + "worker"
+POLL_SECONDS = 0.2  # the live view's refresh interval while training (5 redraws a second)
+SNAPSHOT_SECONDS = 0.1  # the worker's snapshot interval: fresher than the poll, so every redraw shows progress
+MAX_EPOCHS = 100_000
+
+
+# --- settings that survive reruns and page switches -------------------------------------------------
+# Streamlit forgets the value of a widget that is not drawn (another page, a hidden slider); the
+# dict in P + "values" does not, so every widget is seeded from it and saves back to it.
+
+
+def _values() -> dict:
+    return st.session_state[P + "values"]
+
+
+def _init_from_url() -> None:
+    """On the session's first visit, the whole config comes from the URL (bad values -> notices)."""
+    if P + "values" in st.session_state:
+        return
+    config, bad = pc.from_query(st.query_params.to_dict())
+    st.session_state[P + "notices"] = bad
+    values = {
+        "problem": config.problem, "dataset": config.dataset, "classes": config.classes, "noise": config.noise,
+        "train": config.train_percent, "points": config.points, "dseed": config.data_seed,
+        "hidden": list(config.hidden), "act": config.activation, "lr": config.learning_rate,
+        "batch": config.batch_size, "opt": config.optimizer, "reg": config.regularization, "rate": config.reg_rate,
+        "seed": config.seed, "test": config.show_test, "discrete": config.discretize,
+    }
+    for name in feats.FEATURES:
+        values[f"feat/{name}"] = name in config.features
+    for i in range(pc.MAX_LAYERS):
+        values[f"act/{i}"] = config.activations[i] if i < len(config.activations) else config.activation
+    st.session_state[P + "values"] = values
+
+
+def _set(name: str, value) -> None:
+    """Change a setting from a callback (its widget, if any, shows the new value)."""
+    _values()[name] = value
+    st.session_state[P + name] = value
+
+
+def _widget(draw, name: str, *args, **kwargs):
+    key = P + name
+    if key not in st.session_state:
+        st.session_state[key] = _values()[name]
+    value = draw(*args, key=key, **kwargs)
+    _values()[name] = value
+    return value
+
+
+def _config() -> pc.PlaygroundConfig:
+    v = _values()
+    hidden = tuple(v["hidden"])
+    return pc.PlaygroundConfig(
+        problem=v["problem"], dataset=v["dataset"], classes=v["classes"], noise=v["noise"], train_percent=v["train"],
+        points=v["points"], data_seed=v["dseed"], features=tuple(f for f in feats.FEATURES if v[f"feat/{f}"]),
+        hidden=hidden, activations=tuple(v[f"act/{i}"] for i in range(len(hidden))), learning_rate=v["lr"],
+        batch_size=v["batch"], optimizer=v["opt"], regularization=v["reg"], reg_rate=v["rate"], seed=v["seed"],
+        show_test=v["test"], discretize=v["discrete"],
+    )
+
+
+# --- callbacks ----------------------------------------------------------------------------------------
+
+
+def _worker() -> TrainingWorker | None:
+    return st.session_state.get(WORKER)
+
+
+def _play_pause() -> None:
+    worker = _worker()
+    if worker is None:
+        return
+    if worker.status == "running":
+        worker.pause()
+    else:
+        worker.play()
+
+
+def _step() -> None:
+    worker = _worker()
+    if worker is not None:
+        worker.step()
+        worker.wait(timeout=3.0)  # one epoch takes milliseconds: show its result in this very rerun
+
+
+def _restart(worker: TrainingWorker, seed: int | None = None) -> None:
+    """Fresh weights (same seed when None); a run that was playing keeps playing."""
+    running = worker.status == "running"
+    worker.reset(seed)
+    if running:
+        worker.play()
+
+
+def _reset() -> None:
+    worker = _worker()
+    if worker is not None:
+        _restart(worker)
+
+
+def _new_weights() -> None:
+    _set("seed", random.randrange(pc.MAX_SEED + 1))  # the rerun resets the worker with it
+
+
+def _new_data() -> None:
+    _set("dseed", random.randrange(pc.MAX_SEED + 1))
+
+
+def _problem_changed() -> None:
+    problem = st.session_state[P + "problem"]
+    _values()["problem"] = problem
+    _set("dataset", "circle" if problem == "classification" else "plane")
+
+
+def _global_activation_changed() -> None:
+    act = st.session_state[P + "act"]
+    _values()["act"] = act
+    for i in range(pc.MAX_LAYERS):
+        _set(f"act/{i}", act)
+
+
+def _add_layer() -> None:
+    hidden = _values()["hidden"]
+    if len(hidden) < pc.MAX_LAYERS:
+        _set(f"act/{len(hidden)}", _values()["act"])
+        hidden.append(hidden[-1] if hidden else 4)
+
+
+def _remove_layer() -> None:
+    hidden = _values()["hidden"]
+    if hidden:
+        hidden.pop()
+
+
+def _change_units(index: int, delta: int) -> None:
+    hidden = _values()["hidden"]
+    if index < len(hidden):
+        hidden[index] = min(max(hidden[index] + delta, 1), pc.MAX_UNITS)
+
+
+# --- data and worker ----------------------------------------------------------------------------------
+
+
+def _csv_bytes() -> tuple[bytes | None, str]:
+    upload = st.session_state.get(P + "csv")
+    if upload is None:
+        return st.session_state.get(P + "csv_last", (None, ""))
+    content = upload.getvalue()
+    st.session_state[P + "csv_last"] = (content, upload.name)
+    return content, upload.name
+
+
+def _snapshot_maker(features: tuple[str, ...], neuron_resolution: int):
+    def snapshot(trainer):
+        return grids.snapshot(trainer, features, neuron_resolution=neuron_resolution)
+
+    return snapshot
+
+
+def _neuron_resolution(config: pc.PlaygroundConfig) -> int:
+    # Big networks get coarser neuron maps so each redraw stays small enough to send five times a second.
+    neurons = len(config.features) + sum(config.hidden)
+    return grids.NEURON_RESOLUTION if neurons <= 40 else 16
+
+
+def _ensure_worker(config: pc.PlaygroundConfig, csv: bytes | None) -> bool:
+    """Build a new worker when anything but the learning rate or the seed changed; True if one is usable.
+
+    A setting that cannot be trained (a bad CSV file, no features) shows its sentence and keeps
+    the previous worker and data on screen.
+    """
+    csv_id = hashlib.sha1(csv).hexdigest() if (config.dataset == "csv" and csv is not None) else ""
+    signature = (replace(config, learning_rate=0.0, seed=0, show_test=False, discretize=False), csv_id)
+    worker = _worker()
+    if worker is not None and worker.alive and st.session_state.get(WORKER + "/signature") == signature:
+        if st.session_state.get(P + "applied_lr") != config.learning_rate:
+            worker.set_learning_rate(config.learning_rate)  # applies from the next step, even mid-run
+            st.session_state[P + "applied_lr"] = config.learning_rate
+        if st.session_state.get(P + "applied_seed") != config.seed:
+            _restart(worker, config.seed)
+            st.session_state[P + "applied_seed"] = config.seed
+        st.session_state[P + "trained_config"] = config
+        return True
+    was_running = worker is not None and worker.status == "running"
+    try:
+        feats.check(config.features)
+        data = pc.make_data(config, csv if config.dataset == "csv" else None)
+        worker = session_worker(
+            WORKER,
+            lambda: TrainingWorker(
+                lambda seed: pc.make_trainer(config, data, seed),
+                snapshot=_snapshot_maker(config.features, _neuron_resolution(config)),
+                snapshot_interval=SNAPSHOT_SECONDS, max_epochs=MAX_EPOCHS, seed=config.seed,
+            ),
+            signature=signature,
+        )
+    except UserError as error:
+        show_error(error)
+        return worker is not None
+    st.session_state.update({
+        P + "data": data, P + "trained_config": config, P + "applied_lr": config.learning_rate,
+        P + "applied_seed": config.seed,
+    })
+    if was_running:
+        worker.play()
+    return True
+
+
+# --- drawing ------------------------------------------------------------------------------------------
+
+
+def _lr_text(value: float) -> str:
+    return np.format_float_positional(value, trim="-")
+
+
+class Slots:
+    """Places the live fragment redraws; everything else on the page stays put while it trains."""
+
+    epoch = message = network = stats = boundary = curves = None
+
+
+def _toolbar(running: bool, slots: Slots) -> None:
+    with st.container(border=True):
+        cols = st.columns([1.25, 0.5, 0.5, 0.5, 1.7, 1.9, 1.45, 1.45, 1.25], vertical_alignment="bottom")
+        cols[0].button(
+            t("playground.pause") if running else t("playground.play"), key=P + "play", on_click=_play_pause,
+            icon=":material/pause:" if running else ":material/play_arrow:", type="primary",
+            help=t("playground.play_help"), width="stretch",
+        )
+        cols[1].button("", key=P + "step", on_click=_step, icon=":material/skip_next:",
+                       help=f"**{t('playground.step')}** · {t('playground.step_help')}", width="stretch")
+        cols[2].button("", key=P + "reset", on_click=_reset, icon=":material/replay:",
+                       help=f"**{t('playground.reset')}** · {t('playground.reset_help')}", width="stretch")
+        cols[3].button("", key=P + "new_seed", on_click=_new_weights, icon=":material/casino:",
+                       help=f"**{t('playground.new_seed')}** · {t('playground.new_seed_help')}", width="stretch")
+        slots.epoch = cols[4].container()
+        with cols[5]:
+            _widget(st.select_slider, "lr", t("playground.learning_rate"), options=pc.LEARNING_RATES,
+                    format_func=_lr_text, help=t("playground.learning_rate_help"))
+        with cols[6]:
+            _widget(st.selectbox, "act", t("playground.activation"), options=pc.ACTIVATIONS,
+                    format_func=lambda a: t(f"playground.act.{a}"), on_change=_global_activation_changed,
+                    help=t("playground.activation_help"))
+        with cols[7]:
+            _widget(st.selectbox, "reg", t("playground.regularization"), options=pc.training.REGULARIZATIONS,
+                    format_func=lambda r: t(f"core.regularization.{r}"), help=t("playground.regularization_help"))
+        with cols[8]:
+            _widget(st.selectbox, "rate", t("playground.reg_rate"), options=pc.REG_RATES, format_func=_lr_text,
+                    disabled=_values()["reg"] == "none")
+
+
+def _data_panel() -> None:
+    v = _values()
+    st.markdown(f"#### {t('playground.data')}")
+    _widget(st.selectbox, "problem", t("playground.problem"), options=pc.PROBLEMS,
+            format_func=lambda p: t(f"playground.problem.{p}"), on_change=_problem_changed)
+    if v["dataset"] not in pc.DATASETS[v["problem"]]:
+        _set("dataset", pc.DATASETS[v["problem"]][0])
+    dataset = _widget(st.selectbox, "dataset", t("playground.dataset"), options=pc.DATASETS[v["problem"]],
+                      format_func=lambda d: t(f"playground.dataset.{d}"))
+    if dataset in toy.MULTICLASS:
+        _widget(st.slider, "classes", t("playground.classes"), toy.MIN_CLASSES, toy.MAX_CLASSES)
+    _widget(st.slider, "train", t("playground.train_percent"), pc.MIN_TRAIN_PERCENT, pc.MAX_TRAIN_PERCENT, step=10,
+            help=t("playground.train_percent_help"))
+    if dataset == "csv":
+        st.file_uploader(t("playground.csv_upload"), type=["csv", "txt"], key=P + "csv", help=t("playground.csv_help"))
+    else:
+        _widget(st.slider, "noise", t("playground.noise"), 0, toy.MAX_NOISE, step=5, help=t("playground.noise_help"))
+        _widget(st.slider, "points", t("playground.points"), pc.MIN_POINTS, pc.MAX_POINTS, step=50)
+        st.button(t("playground.regenerate"), key=P + "regenerate", on_click=_new_data, icon=":material/shuffle:",
+                  help=t("playground.regenerate_help"), width="stretch")
+    if dataset != "csv":
+        _widget(st.number_input, "dseed", t("playground.data_seed"), 0, pc.MAX_SEED, step=1,
+                help=t("playground.data_seed_help"))
+    _widget(st.number_input, "seed", t("playground.weight_seed"), 0, pc.MAX_SEED, step=1,
+            help=t("playground.weight_seed_help"))
+    _widget(st.slider, "batch", t("playground.batch_size"), pc.MIN_BATCH, pc.MAX_BATCH,
+            help=t("playground.batch_size_help"))
+    _widget(st.selectbox, "opt", t("playground.optimizer"), options=pc.training.OPTIMIZERS,
+            format_func=lambda o: t(f"core.optimizer.{o}"))
+    st.markdown(f"#### {t('playground.features')}", help=t("playground.features_help"))
+    cols = st.columns(2)
+    for i, name in enumerate(feats.FEATURES):
+        with cols[i % 2]:
+            _widget(st.checkbox, f"feat/{name}", feats.SYMBOLS[name])
+
+
+def _layer_editor() -> None:
+    hidden = _values()["hidden"]
+    head = st.columns([0.55, 0.55, 4], vertical_alignment="center", gap="small")
+    head[0].button("", key=P + "layers_minus", on_click=_remove_layer, icon=":material/remove:",
+                   help=t("playground.remove_layer"), disabled=not hidden, width="stretch")
+    head[1].button("", key=P + "layers_plus", on_click=_add_layer, icon=":material/add:",
+                   help=t("playground.add_layer"), disabled=len(hidden) >= pc.MAX_LAYERS, width="stretch")
+    head[2].markdown(f"**{t('playground.hidden_layers', count=len(hidden))}**")
+    if not hidden:
+        st.caption(t("playground.no_hidden"))
+        return
+    # one column per hidden layer, centred over that layer in the diagram below
+    cols = st.columns(charts.column_spans(len(hidden) + 2), gap="small")
+    for i, units in enumerate(hidden):
+        with cols[i + 1]:
+            buttons = st.columns(2, gap="small")
+            buttons[0].button("", key=P + f"units_minus/{i}", on_click=_change_units, args=(i, -1), icon=":material/remove:",
+                              disabled=units <= 1, help=t("playground.remove_neuron", index=i + 1), width="stretch")
+            buttons[1].button("", key=P + f"units_plus/{i}", on_click=_change_units, args=(i, 1), icon=":material/add:",
+                              disabled=units >= pc.MAX_UNITS, help=t("playground.add_neuron", index=i + 1), width="stretch")
+            st.caption(t("playground.neurons", count=units))
+            _widget(st.selectbox, f"act/{i}", t("playground.layer_activation", index=i + 1), options=pc.ACTIVATIONS,
+                    format_func=lambda a: t(f"playground.act.{a}"), label_visibility="collapsed")
+
+
+def _labels():
+    return (
+        charts.BoundaryLabels(
+            value=t("playground.chart.value"), klass=t("playground.chart.class"), train=t("playground.chart.train"),
+            test=t("playground.chart.test"), target=t("playground.chart.target"),
+        ),
+        charts.NetworkLabels(
+            input=t("playground.chart.input"), hidden=t("playground.chart.hidden", index="{index}"),
+            output=t("playground.chart.output"), neuron=t("playground.chart.neuron", layer="{layer}", index="{index}"),
+            bias=t("playground.chart.bias"), weight=t("playground.chart.weight"),
+        ),
+        charts.CurveLabels(
+            epoch=t("playground.chart.epoch"), loss=t("playground.chart.loss"), accuracy=t("playground.chart.accuracy"),
+            train_loss=t("playground.chart.train_loss"), test_loss=t("playground.chart.test_loss"),
+            train_acc=t("playground.chart.train_acc"), test_acc=t("playground.chart.test_acc"),
+            empty=t("playground.chart.no_epochs"),
+        ),
+    )
+
+
+def _fmt(value, pattern: str = "{:.3f}") -> str:
+    return "–" if value is None else pattern.format(value)
+
+
+def _stats_html(items: list[tuple[str, str, str]], size: str = "1.55rem") -> str:
+    """Label-over-number counters (name, label, value), compact for a narrow column, big enough for a projector."""
+    cells = "".join(
+        f'<div style="min-width:0"><div style="font-size:0.8rem;opacity:0.7;white-space:nowrap">{label}</div>'
+        f'<div class="pg-{name}" style="font-size:{size};font-weight:600;font-variant-numeric:tabular-nums;'
+        f'white-space:nowrap">{value}</div></div>'
+        for name, label, value in items
+    )
+    return f'<div style="display:flex;gap:1.1rem;flex-wrap:wrap;align-items:flex-end">{cells}</div>'
+
+
+def _live_view(polling: bool, slots: Slots) -> None:
+    """Epoch counter, losses, network diagram, decision map and curves from the worker's latest snapshot."""
+    worker = _worker()
+    worker.heartbeat()
+    snap = worker.latest()
+    if polling and snap.status != "running":
+        st.rerun()  # training stopped by itself (finished, diverged, idle): redraw the buttons too
+    config: pc.PlaygroundConfig = st.session_state[P + "trained_config"]
+    data: toy.ToyData = st.session_state[P + "data"]
+    payload = snap.payload
+    if payload is None:  # no snapshot yet: take one here
+        with worker.lock:
+            payload = grids.snapshot(worker.trainer, config.features, neuron_resolution=_neuron_resolution(config))
+    history = snap.history
+
+    def last(key):
+        values = history.get(key) or []
+        return values[-1] if values else None
+
+    with slots.epoch:
+        st.markdown(_stats_html([("epoch", t("playground.epoch"), f"{snap.epoch:07,}")], size="1.9rem"),
+                    unsafe_allow_html=True)
+        st.caption(f"{t(f'playground.status.{snap.status}')} · {snap.samples_per_second:,.0f} {t('playground.per_second')}")
+    with slots.message:
+        if snap.status == "diverged" and snap.message is not None:
+            show_error(snap.message)
+    with slots.stats:
+        items = [("test-loss", t("playground.test_loss"), _fmt(last("test_loss"))),
+                 ("train-loss", t("playground.train_loss"), _fmt(last("train_loss")))]
+        if data.task == "classification":
+            items.append(("test-acc", t("playground.test_acc"), _fmt(last("test_acc"), "{:.1%}")))
+        st.markdown(_stats_html(items), unsafe_allow_html=True)
+
+    boundary_labels, network_labels, curve_labels = _labels()
+    v = _values()
+    with slots.network:
+        fig = charts.network_figure(
+            [feats.SYMBOLS[f] for f in config.features],
+            grids.feature_maps(config.features, resolution=payload.neurons[0].shape[-1]), payload.neurons,
+            payload.weights, config.activations + ("linear",), network_labels,
+        )
+        live_plotly_chart(fig, key=P + "network", config={"staticPlot": polling})
+    with slots.boundary:
+        _, axis = grids.grid_points(toy.EXTENT, grids.DEFAULT_RESOLUTION)
+        value_range = (-1.0, 1.0)
+        if data.task == "regression" and data.name == "csv":
+            peak = float(max(np.abs(data.y_train).max(), 1e-6))
+            value_range = (-peak, peak)
+        fig = charts.boundary_figure(
+            axis, payload.decision, data.task, data.x_train, data.y_train,
+            data.x_test if v["test"] else None, data.y_test if v["test"] else None,
+            discretize=v["discrete"], labels=boundary_labels, value_range=value_range, height=330,
+        )
+        live_plotly_chart(fig, key=P + "boundary", config={"staticPlot": polling})
+    with slots.curves:
+        live_plotly_chart(charts.curves_figure(history, curve_labels, height=210), key=P + "curves",
+                          config={"staticPlot": polling})
+
+
+def _csv_note(csv_name: str) -> None:
+    data: toy.ToyData = st.session_state[P + "data"]
+    if data.name != "csv":
+        return
+    kind = t("playground.csv_classes", count=data.n_classes) if data.task == "classification" else t("playground.csv_values")
+    st.caption(t("playground.csv_loaded", rows=len(data.x_train) + len(data.x_test), classes=kind, name=csv_name))
+    if data.scale != 1.0:
+        st.caption(t("playground.csv_scaled", dx=f"{data.offset[0]:g}", dy=f"{data.offset[1]:g}", scale=f"{data.scale:.4g}"))
+
+
+def _details(config: pc.PlaygroundConfig) -> None:
+    data: toy.ToyData = st.session_state[P + "data"]
+    specs = pc.network_specs(config, data)
+    input_shape = (len(config.features),)
+    summary, code, share, tips = st.tabs([
+        t("playground.tab.summary"), t("playground.tab.code"), t("playground.tab.share"), t("playground.tab.tips"),
+    ])
+    with summary:
+        st.markdown(t("playground.summary_intro"))
+        infos = layers.validate(specs, input_shape)
+        st.dataframe(
+            pd.DataFrame({
+                t("core.summary.layer"): [info.index for info in infos],
+                t("core.summary.kind"): [t(f"core.kind.{info.kind}") for info in infos],
+                t("core.summary.settings"): [info.label for info in infos],
+                t("core.summary.output"): [str(tuple(info.output_shape)) for info in infos],
+                t("core.summary.params"): [info.params for info in infos],
+            }),
+            hide_index=True, key=P + "summary",
+        )
+        st.markdown(t("core.summary.total", params=f"{layers.total_params(infos):,}"))
+    with code:
+        st.markdown(t("playground.code_intro"))
+        source = layers.export_code(specs, input_shape, pc.train_config(config, data), data.task)
+        st.code(source, language="python")
+        st.download_button(t("playground.download_code"), source, file_name="playground_network.py", mime="text/x-python",
+                           key=P + "download", icon=":material/download:")
+    with share:
+        st.markdown(t("playground.share_intro"))
+        query = "?" + urlencode({**pc.to_query(config), "lang": lang()})
+        base = st.context.url  # the app's address in this browser (None in tests)
+        st.code(f"{base.rstrip('/')}/{query}" if base else query, language=None, wrap_lines=True)
+    with tips:
+        st.markdown(t("playground.tips"))
+
+
+# --- page ---------------------------------------------------------------------------------------------
+
+page_header("playground")
+_init_from_url()
+for notice in st.session_state.pop(P + "notices", []):
+    st.info(t("common.bad_param", name=notice.name, value=notice.value, default=notice.default))
+
+slots = Slots()
+worker_before = _worker()
+_toolbar(worker_before is not None and worker_before.status == "running", slots)
+slots.message = st.container()
+data_col, network_col, output_col = st.columns([1, 2.3, 1.6], gap="medium")
+with data_col:
+    _data_panel()
+with network_col:
+    _layer_editor()
+    slots.network = st.container()
+    st.caption(t("playground.diagram_help"))
+    slots.curves = st.container()
+with output_col:
+    slots.stats = st.container()
+    _widget(st.toggle, "test", t("playground.show_test"))
+    _widget(st.toggle, "discrete", t("playground.discretize"))
+    slots.boundary = st.container()
+    legend = st.empty()
+
+config = _config()
+csv, csv_name = _csv_bytes()
+with slots.message:
+    ok = _ensure_worker(config, csv)
+if ok:
+    data = st.session_state[P + "data"]
+    legend.caption(t(
+        "playground.legend_regression" if data.task == "regression"
+        else "playground.legend_multi" if data.n_classes > 2 else "playground.legend_binary"
+    ))
+    with data_col:
+        _csv_note(csv_name)
+    running = _worker().status == "running"
+    st.fragment(run_every=POLL_SECONDS if running else None)(_live_view)(running, slots)
+    sync_query(pc.to_query(config))
+    _details(st.session_state[P + "trained_config"])

@@ -44,10 +44,25 @@ export default function (component) {
       if (!Plotly) { setTimeout(draw, 200); return; }
       const next = root.__next;
       if (root.__drawn === next.spec && root.__config === JSON.stringify(next.config)) return;  // nothing new
-      root.__drawn = next.spec;
-      root.__config = JSON.stringify(next.config);
+      const config = JSON.stringify(next.config);
       const fig = JSON.parse(next.spec);
-      await Plotly.react(root, fig.data, fig.layout, next.config || {});
+      // Heat maps travel as layout images. When nothing but their pictures changed (a decision
+      // map while a network trains), swap the pictures: Plotly then redraws only the images,
+      // not every training point and axis, which is most of a redraw's time in the browser.
+      const images = fig.layout.images || [];
+      const sources = images.map((image) => image.source);
+      const skeleton = JSON.stringify({ data: fig.data, layout: { ...fig.layout, images: images.map(({ source, ...rest }) => rest) } });
+      if (root.__skeleton === skeleton && root.__config === config) {
+        const update = {};
+        sources.forEach((source, i) => { if (root.__sources[i] !== source) update[`images[${i}].source`] = source; });
+        await Plotly.relayout(root, update);
+      } else {
+        await Plotly.react(root, fig.data, fig.layout, next.config || {});
+      }
+      root.__drawn = next.spec;
+      root.__config = config;
+      root.__skeleton = skeleton;
+      root.__sources = sources;
       root.dataset.redraws = String(Number(root.dataset.redraws || 0) + 1);
       if (!root.__hooked) {
         root.__hooked = true;

@@ -5,7 +5,7 @@ import streamlit as st
 from playground import i18n
 from ui.common import LANG_KEY, t
 
-st.set_page_config(page_title="Neural Network Playground", page_icon="🧠", layout="wide")
+st.set_page_config(page_title="Neural Network Playground", page_icon=":material/hub:", layout="wide")
 
 # The language comes from the URL (?lang=ko) on the first run, then from the sidebar switch.
 if LANG_KEY not in st.session_state:
@@ -30,19 +30,21 @@ if "app/bad_lang" in st.session_state:
 # Page switches clear the query string; keep the language in it so any URL can be shared.
 st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
+# Icons from Streamlit's bundled Material Symbols font: emoji need a colour-emoji font that many
+# school machines (and headless browsers) lack, and show as empty boxes there.
 PAGES = {
     "app.group.neurons": [
-        st.Page("app_pages/perceptron.py", title=t("perceptron.title"), icon="➕", url_path="perceptron"),
-        st.Page("app_pages/activations.py", title=t("activations.title"), icon="📈", url_path="activations"),
+        st.Page("app_pages/perceptron.py", title=t("perceptron.title"), icon=":material/join_inner:", url_path="perceptron"),
+        st.Page("app_pages/activations.py", title=t("activations.title"), icon=":material/show_chart:", url_path="activations"),
     ],
     "app.group.networks": [
-        st.Page("app_pages/playground.py", title=t("playground.title"), icon="🧠", url_path="playground", default=True),
-        st.Page("app_pages/mnist.py", title=t("mnist.title"), icon="✍️", url_path="mnist"),
+        st.Page("app_pages/playground.py", title=t("playground.title"), icon=":material/hub:", url_path="playground", default=True),
+        st.Page("app_pages/mnist.py", title=t("mnist.title"), icon=":material/draw:", url_path="mnist"),
     ],
     "app.group.lessons": [
-        st.Page("app_pages/linear_regression.py", title=t("linreg.title"), icon="📏", url_path="linear-regression"),
-        st.Page("app_pages/classic_vs_deep.py", title=t("classic.title"), icon="🌲", url_path="classic-vs-deep"),
-        st.Page("app_pages/train_val_test.py", title=t("splits.title"), icon="✂️", url_path="train-validation-test"),
+        st.Page("app_pages/linear_regression.py", title=t("linreg.title"), icon=":material/trending_up:", url_path="linear-regression"),
+        st.Page("app_pages/classic_vs_deep.py", title=t("classic.title"), icon=":material/forest:", url_path="classic-vs-deep"),
+        st.Page("app_pages/train_val_test.py", title=t("splits.title"), icon=":material/call_split:", url_path="train-validation-test"),
     ],
 }
 st.navigation({t(group): pages for group, pages in PAGES.items()}).run()

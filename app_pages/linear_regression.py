@@ -241,11 +241,8 @@ def _scrubber(path: R.Path, signature) -> int:
     return st.slider(t("linreg.gd.step"), 0, path.steps, key=key, help=t("linreg.gd.step_help"))
 
 
-def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
-    st.header(t("linreg.gd.header"))
-    st.markdown(t("linreg.gd.explain"))
-    st.latex(r"w \leftarrow w - \eta\,\frac{\partial\,\mathrm{MSE}}{\partial w} \qquad "
-             r"b \leftarrow b - \eta\,\frac{\partial\,\mathrm{MSE}}{\partial b}")
+def _descent_controls(x, y, w, b, limit, values):
+    """Learning rate and step sliders, the stability limit, and gradient descent's path from (w, b)."""
     c1, c2, c3 = st.columns([1.3, 1.3, 1], gap="large")
     lr = _widget(c1.select_slider, "lr", values["lr"], label=t("linreg.gd.lr"), options=LEARNING_RATES,
                  format_func=lr_text, help=t("linreg.gd.lr_help"))
@@ -254,6 +251,15 @@ def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
     c3.metric(t("linreg.gd.limit"), f"{limit:.4g}", help=t("linreg.gd.limit_help"))
     path = R.descend(x, y, (w, b), lr, steps, "gd")
     _gd_notes(path, lr, limit, steps)
+    return lr, steps, path
+
+
+def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
+    st.header(t("linreg.gd.header"))
+    st.markdown(t("linreg.gd.explain"))
+    st.latex(r"w \leftarrow w - \eta\,\frac{\partial\,\mathrm{MSE}}{\partial w} \qquad "
+             r"b \leftarrow b - \eta\,\frac{\partial\,\mathrm{MSE}}{\partial b}")
+    lr, steps, path = _descent_controls(x, y, w, b, limit, values)
     scrub_column, zoom_column = st.columns([3, 1], vertical_alignment="bottom", gap="large")
     with scrub_column:
         step = _scrubber(path, (x.tobytes(), y.tobytes(), w, b, lr, steps))
@@ -338,14 +344,7 @@ def by_hand_plane(x, y, ranges, best, values) -> tuple[np.ndarray, float]:
 def descent_plane(x, y, w, b, ranges, best, limit, values) -> tuple[float, int]:
     st.header(t("linreg.gd.header"))
     st.markdown(t("linreg.gd.explain_plane"))
-    c1, c2, c3 = st.columns([1.3, 1.3, 1], gap="large")
-    lr = _widget(c1.select_slider, "lr", values["lr"], label=t("linreg.gd.lr"), options=LEARNING_RATES,
-                 format_func=lr_text, help=t("linreg.gd.lr_help"))
-    steps = _widget(c2.slider, "steps", values["steps"], label=t("linreg.gd.steps"), min_value=1, max_value=MAX_STEPS,
-                    help=t("linreg.gd.steps_help"))
-    c3.metric(t("linreg.gd.limit"), f"{limit:.4g}", help=t("linreg.gd.limit_help"))
-    path = R.descend(x, y, (w, b), lr, steps, "gd")
-    _gd_notes(path, lr, limit, steps)
+    lr, steps, path = _descent_controls(x, y, w, b, limit, values)
     (w1, w2), bk = path.at(path.steps)
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("w₁", num(w1))

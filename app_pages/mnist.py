@@ -26,7 +26,7 @@ from playground.state import Param
 from playground.worker import TrainingWorker
 from ui import mnist_inspect
 from ui.common import lang, page_header, query_values, show_error, sync_query, t
-from ui.live import session_worker
+from ui.live import play_pause, session_worker
 
 P = "mnist/"
 WORKER = P + "worker"
@@ -370,13 +370,7 @@ def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, spli
 
 
 def _pause_resume() -> None:
-    worker = st.session_state.get(WORKER)
-    if worker is None:
-        return
-    if worker.status == "running":
-        worker.pause()
-    else:
-        worker.play()
+    play_pause(st.session_state.get(WORKER))
 
 
 def _stop() -> None:

@@ -25,7 +25,7 @@ from playground.errors import UserError
 from playground.worker import TrainingWorker
 from ui.common import lang, page_header, show_error, sync_query, t
 from ui.live_chart import live_plotly_chart
-from ui.live import session_worker
+from ui.live import play_pause, session_worker
 
 P = "playground/"
 WORKER = P + "worker"
@@ -98,13 +98,7 @@ def _worker() -> TrainingWorker | None:
 
 
 def _play_pause() -> None:
-    worker = _worker()
-    if worker is None:
-        return
-    if worker.status == "running":
-        worker.pause()
-    else:
-        worker.play()
+    play_pause(_worker())
 
 
 def _step() -> None:

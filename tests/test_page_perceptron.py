@@ -1,6 +1,5 @@
 """The Perceptron & logic gates page under AppTest: sliders by key, verdicts and tables against hand results."""
 
-import playground.perceptron  # noqa: F401  (see below)
 from tests.apptest_utils import all_text, run_page
 
 P = "perceptron/"

@@ -81,7 +81,10 @@ def _command(prefix: str, action: Callable[[], None]) -> None:
         st.session_state[f"{prefix}/control_error"] = error
 
 
-def _play_pause(worker: TrainingWorker) -> None:
+def play_pause(worker: TrainingWorker | None) -> None:
+    """Pause a running worker, start any other (a button callback's work; None: nothing to do)."""
+    if worker is None:
+        return
     if worker.status == "running":
         worker.pause()
     else:
@@ -104,7 +107,7 @@ def controls(worker: TrainingWorker, prefix: str) -> None:
         help=t("core.pause_help") if running else t("core.play_help"),
         disabled=idle,
         on_click=_command,
-        args=(prefix, lambda: _play_pause(worker)),
+        args=(prefix, lambda: play_pause(worker)),
         width="stretch",
     )
     cols[1].button(

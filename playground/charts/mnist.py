@@ -11,7 +11,6 @@ from typing import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from playground.charts.style import DIVERGING, FONT, NEGATIVE, NEUTRAL, POSITIVE, TEMPLATE
 from playground.inspection import tile

@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 import torch
 from torch import nn
 
-aten = torch.ops.aten
+aten = torch.ops.aten  # backward kernels are called by their .default overload: skips overload resolution
 
 # Kinds of losses (as Trainer._loss names them) whose mean-reduced gradient is below.
 FAST_LOSSES = ("cross_entropy", "bce", "mse")
@@ -36,22 +36,22 @@ def _activation_backward(module: nn.Module) -> Backward | None:
     """The backward rule of `module`, or None when it is not a plain elementwise activation."""
     kind = type(module)  # exact types: a subclass may change forward
     if kind is nn.Tanh:
-        return lambda g, z, a: aten.tanh_backward(g, a)
+        return lambda g, z, a: aten.tanh_backward.default(g, a)
     if kind is nn.Sigmoid:
-        return lambda g, z, a: aten.sigmoid_backward(g, a)
+        return lambda g, z, a: aten.sigmoid_backward.default(g, a)
     if kind is nn.ReLU and not module.inplace:
-        return lambda g, z, a: aten.threshold_backward(g, a, 0)  # relu's autograd uses its result
+        return lambda g, z, a: aten.threshold_backward.default(g, a, 0)  # relu's autograd uses its result
     if kind is nn.LeakyReLU and not module.inplace:
         slope = module.negative_slope
-        return lambda g, z, a: aten.leaky_relu_backward(g, z, slope, False)
+        return lambda g, z, a: aten.leaky_relu_backward.default(g, z, slope, False)
     if kind is nn.ELU and not module.inplace:
         alpha = module.alpha
-        return lambda g, z, a: aten.elu_backward(g, alpha, 1, 1, False, z)
+        return lambda g, z, a: aten.elu_backward.default(g, alpha, 1, 1, False, z)
     if kind is nn.GELU:
         approximate = module.approximate
-        return lambda g, z, a: aten.gelu_backward(g, z, approximate=approximate)
+        return lambda g, z, a: aten.gelu_backward.default(g, z, approximate=approximate)
     if kind is nn.SiLU and not module.inplace:
-        return lambda g, z, a: aten.silu_backward(g, z)
+        return lambda g, z, a: aten.silu_backward.default(g, z)
     return None
 
 
@@ -109,7 +109,7 @@ def _cross_entropy_grad(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     # d/dz mean(-log softmax(z)[y]) = (softmax(z) - onehot(y)) / batch
     log_probs = torch.log_softmax(out, 1)
     upstream = torch.zeros_like(out).scatter_(1, y.unsqueeze(1), -1.0 / len(out))
-    return aten._log_softmax_backward_data(upstream, log_probs, 1, out.dtype)
+    return aten._log_softmax_backward_data.default(upstream, log_probs, 1, out.dtype)
 
 
 def _mse_grad(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -141,6 +141,7 @@ class DenseFastPath:
         self._loss_grad = _LOSS_GRADS[loss]
         self._optimizer: torch.optim.Optimizer | None = None
         self._update: Callable[[list[torch.Tensor]], None] = self._optimizer_step
+        self._weights_t = [w.t() for w in self.weights]
 
     @classmethod
     def plan(cls, model: nn.Module, loss: str, device: torch.device, small: bool) -> "DenseFastPath | None":
@@ -164,6 +165,9 @@ class DenseFastPath:
         """Read the optimiser's settings and momentum buffers before a run of steps."""
         self._optimizer = optimizer
         self._update = self._optimizer_step
+        # Transposed views share the weights' storage, so in-place updates show through; made
+        # afresh per run of steps in case a weight's storage was replaced (``p.data = ...``).
+        self._weights_t = [w.t() for w in self.weights]
         groups = optimizer.param_groups
         if type(optimizer) is not torch.optim.SGD or len(groups) != 1:
             return
@@ -213,9 +217,9 @@ class DenseFastPath:
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, list[torch.Tensor], list[torch.Tensor]]:
         """(output, each layer's input, each layer's pre-activation), as nn.Linear computes them."""
         inputs, pre = [], []
-        for layer in self.layers:
+        for layer, weight_t in zip(self.layers, self._weights_t):
             inputs.append(x)
-            z = torch.addmm(layer.bias, x, layer.weight.t())  # F.linear's CPU kernel
+            z = torch.addmm(layer.bias, x, weight_t)  # F.linear's CPU kernel
             pre.append(z)
             x = layer.act(z) if layer.act is not None else z
         return x, inputs, pre

@@ -108,6 +108,8 @@ def open_app(page, app_url: str, path: str = "", **query) -> None:
         url += "?" + urlencode(query)
     page.goto(url)
     page.wait_for_selector("h1", timeout=RUN_TIMEOUT_MS)
+    # The app shell's language switch: on a busy machine the sidebar can paint after the page's title.
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stRadio"]', timeout=RUN_TIMEOUT_MS)
     wait_idle(page)
     # A page opened by its own link must come up inside the app shell, with no "Page not found" dialog
     # (what Streamlit does when a folder named pages/ sits next to the entry script).

@@ -38,7 +38,7 @@ PAGES = {
         st.Page("app_pages/activations.py", title=t("activations.title"), icon=":material/show_chart:", url_path="activations"),
     ],
     "app.group.networks": [
-        st.Page("app_pages/playground.py", title=t("playground.title"), icon=":material/hub:", url_path="playground", default=True),
+        st.Page("app_pages/network_playground.py", title=t("playground.title"), icon=":material/hub:", url_path="playground", default=True),
         st.Page("app_pages/mnist.py", title=t("mnist.title"), icon=":material/draw:", url_path="mnist"),
     ],
     "app.group.lessons": [

@@ -32,3 +32,11 @@ def test_importing_every_core_module_loads_no_streamlit():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+
+
+def test_no_page_file_shadows_a_project_package():
+    # Streamlit (and AppTest) put a page's folder first on sys.path: a page named like one of the
+    # project's packages (app_pages/playground.py) would be imported in its place by every page.
+    packages = {path.parent.name for path in ROOT.glob("*/__init__.py")}
+    pages = {path.stem for path in (ROOT / "app_pages").glob("*.py")}
+    assert not pages & packages, f"rename these pages: {sorted(pages & packages)}"

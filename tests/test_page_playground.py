@@ -24,7 +24,7 @@ def apps():
 
 
 def _open(apps, **kwargs):
-    at = run_page("playground", **kwargs)
+    at = run_page("network_playground", **kwargs)
     apps.append(at)
     return at
 

@@ -130,6 +130,7 @@ STRINGS = {
     "playground.add_neuron": ("Add a neuron to layer {index}", "{index}번째 층에 뉴런 추가"),
     "playground.remove_neuron": ("Remove a neuron from layer {index}", "{index}번째 층에서 뉴런 삭제"),
     "playground.layer_activation": ("Activation of layer {index}", "{index}번째 층의 활성화 함수"),
+    "playground.layer_activations": ("Activation of each hidden layer", "은닉층별 활성화 함수"),
     "playground.layer": ("Layer {index}", "{index}층"),
     "playground.no_hidden": (
         "No hidden layer: the output neuron alone draws one straight line (unless the features bend it).",

@@ -32,6 +32,7 @@ WORKER = P + "worker"
 POLL_SECONDS = 0.2  # the live view's refresh interval while training (5 redraws a second)
 SNAPSHOT_SECONDS = 0.1  # the worker's snapshot interval: fresher than the poll, so every redraw shows progress
 MAX_EPOCHS = 100_000
+COMPACT_AFTER_LAYERS = 3  # more hidden layers than this: activation pickers move under the columns
 
 
 # --- settings that survive reruns and page switches -------------------------------------------------
@@ -309,7 +310,16 @@ def _data_panel() -> None:
             _widget(st.checkbox, f"feat/{name}", feats.SYMBOLS[name])
 
 
+# The per-layer activation pickers sit in narrow columns over the diagram: tighter padding and a
+# smaller font keep names like "Sigmoid" readable with six layers.
+_LAYER_PICKER_CSS = """<style>
+[class*="st-key-playground-act-"] [role="combobox"] { padding-left: 6px; padding-right: 0; font-size: 0.8rem; }
+[class*="st-key-playground-act-"] [role="group"] button { width: 18px; min-width: 0; padding: 0; }
+</style>"""
+
+
 def _layer_editor() -> None:
+    st.html(_LAYER_PICKER_CSS)
     hidden = _values()["hidden"]
     head = st.columns([0.55, 0.55, 4], vertical_alignment="center", gap="small")
     head[0].button("", key=P + "layers_minus", on_click=_remove_layer, icon=":material/remove:",
@@ -320,7 +330,9 @@ def _layer_editor() -> None:
     if not hidden:
         st.caption(t("playground.no_hidden"))
         return
-    # one column per hidden layer, centred over that layer in the diagram below
+    # one column per hidden layer, centred over that layer in the diagram below; past three layers
+    # the columns are too narrow for a picker, which then moves to a labelled grid under them
+    compact = len(hidden) > COMPACT_AFTER_LAYERS
     cols = st.columns(charts.column_spans(len(hidden) + 2), gap="small")
     for i, units in enumerate(hidden):
         with cols[i + 1]:
@@ -329,9 +341,22 @@ def _layer_editor() -> None:
                               disabled=units <= 1, help=t("playground.remove_neuron", index=i + 1), width="stretch")
             buttons[1].button("", key=P + f"units_plus/{i}", on_click=_change_units, args=(i, 1), icon=":material/add:",
                               disabled=units >= pc.MAX_UNITS, help=t("playground.add_neuron", index=i + 1), width="stretch")
-            st.caption(t("playground.neurons", count=units))
-            _widget(st.selectbox, f"act/{i}", t("playground.layer_activation", index=i + 1), options=pc.ACTIVATIONS,
-                    format_func=lambda a: t(f"playground.act.{a}"), label_visibility="collapsed")
+            if compact:
+                st.caption(f"**{units}**")
+            else:
+                st.caption(t("playground.neurons", count=units))
+                _layer_activation(i, label_visibility="collapsed")
+    if compact:
+        with st.expander(t("playground.layer_activations")):
+            grid = st.columns(3)
+            for i in range(len(hidden)):
+                with grid[i % 3]:
+                    _layer_activation(i)
+
+
+def _layer_activation(i: int, **kwargs) -> None:
+    _widget(st.selectbox, f"act/{i}", t("playground.layer_activation", index=i + 1), options=pc.ACTIVATIONS,
+            format_func=lambda a: t(f"playground.act.{a}"), **kwargs)
 
 
 def _labels():

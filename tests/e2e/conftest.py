@@ -116,6 +116,13 @@ def open_app(page, app_url: str, path: str = "", **query) -> None:
     assert page.get_by_role("dialog").filter(has_text="Page not found").count() == 0, f"{url}: Page not found"
 
 
+def wait_for_charts(page, count: int, within: str = "") -> None:
+    """Wait until `count` Plotly charts are drawn (under `within`): Plotly loads after the script ends."""
+    selector = f"{within} .js-plotly-plot".strip()
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length >= n", arg=[selector, count],
+                           timeout=RUN_TIMEOUT_MS)
+
+
 def wait_idle(page, settle_ms: int = 300) -> None:
     """Wait until Streamlit has no script run in progress."""
     page.wait_for_timeout(settle_ms)

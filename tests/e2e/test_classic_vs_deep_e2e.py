@@ -3,7 +3,7 @@ trio, a measured learning curve with its progress bar, and the Korean page."""
 
 import re
 
-from tests.e2e.conftest import open_app, screenshot, wait_idle
+from tests.e2e.conftest import open_app, screenshot, wait_for_charts, wait_idle
 
 # Quick settings: a small network with few steps keeps the fits (and the learning curve) short.
 QUICK = {"points": "200", "steps": "250", "net": "small", "noise": "10"}
@@ -27,12 +27,14 @@ def test_maps_scores_and_a_measured_learning_curve(page, app_url):
     page.get_by_text("Best on the test data").first.wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert len(_score_lines(page)) == 11  # eight models + the feature-engineering trio
+    wait_for_charts(page, 11)
     assert page.locator(".js-plotly-plot").count() == 11
 
     page.get_by_role("button", name="Measure").click()
     page.locator('[data-testid="stProgress"]').first.wait_for(timeout=20_000)  # progress while it trains
     page.get_by_text(re.compile(r"With 2,000: k-nearest")).first.wait_for(timeout=90_000)
     wait_idle(page, settle_ms=800)
+    wait_for_charts(page, 12)
     assert page.locator(".js-plotly-plot").count() == 12
     assert page.locator('[data-testid="stException"]').count() == 0
     _whole_page_screenshot(page, "classic_vs_deep_en")

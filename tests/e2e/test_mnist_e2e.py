@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import RUN_TIMEOUT_MS, open_app, screenshot, wait_idle
+from tests.e2e.conftest import RUN_TIMEOUT_MS, open_app, screenshot, wait_for_charts, wait_idle
 
 CURVE_POINTS = """() => {
     const plot = document.querySelector('.st-key-mnist-curves .js-plotly-plot');
@@ -70,6 +70,7 @@ def test_train_watch_the_curves_then_draw_a_digit(page, app_url):
     page.mouse.up()
     answer = page.get_by_text(re.compile(r"The network reads \d"))
     answer.wait_for(timeout=RUN_TIMEOUT_MS)
+    wait_for_charts(page, 1, within=".st-key-mnist-drawn_probs")
     assert page.locator(".st-key-mnist-drawn .js-plotly-plot").count() == 1  # the 28×28 the model sees
     assert page.locator(".st-key-mnist-drawn_probs .js-plotly-plot").count() == 1
     assert page.locator('[data-testid="stException"]').count() == 0

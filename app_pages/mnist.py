@@ -26,7 +26,7 @@ from playground.state import Param
 from playground.worker import TrainingWorker
 from ui import mnist_inspect
 from ui.common import lang, page_header, query_values, show_error, sync_query, t
-from ui.live import play_pause, session_worker
+from ui.live import session_worker, set_running
 
 P = "mnist/"
 WORKER = P + "worker"
@@ -369,8 +369,8 @@ def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, spli
         worker.play()
 
 
-def _pause_resume() -> None:
-    play_pause(st.session_state.get(WORKER))
+def _pause_resume(run: bool) -> None:
+    set_running(st.session_state.get(WORKER), run)
 
 
 def _stop() -> None:
@@ -395,7 +395,7 @@ def _controls(specs: list[dict], config: training.TrainConfig, epochs: int, spli
     cols[1].button(
         t("mnist.live.pause") if status == "running" else t("mnist.live.resume"), key=P + "pause",
         icon=":material/pause:" if status == "running" else ":material/play_arrow:", disabled=not resumable,
-        on_click=_pause_resume, width="stretch",
+        on_click=_pause_resume, args=(status != "running",), width="stretch",
     )
     cols[2].button(t("mnist.live.stop"), icon=":material/stop:", key=P + "stop", disabled=status not in ("paused", "running"),
                    on_click=_stop, width="stretch", help=t("mnist.live.stop_help"))

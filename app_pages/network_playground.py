@@ -25,7 +25,7 @@ from playground.errors import UserError
 from playground.worker import TrainingWorker
 from ui.common import lang, page_header, show_error, sync_query, t
 from ui.live_chart import live_plotly_chart
-from ui.live import play_pause, session_worker
+from ui.live import session_worker, set_running
 
 P = "playground/"
 WORKER = P + "worker"
@@ -98,8 +98,8 @@ def _worker() -> TrainingWorker | None:
     return st.session_state.get(WORKER)
 
 
-def _play_pause() -> None:
-    play_pause(_worker())
+def _set_running(run: bool) -> None:
+    set_running(_worker(), run)
 
 
 def _step() -> None:
@@ -248,7 +248,7 @@ def _toolbar(running: bool, slots: Slots) -> None:
     with st.container(border=True):
         cols = st.columns([1.25, 0.5, 0.5, 0.5, 1.7, 1.9, 1.45, 1.45, 1.25], vertical_alignment="bottom")
         cols[0].button(
-            t("playground.pause") if running else t("playground.play"), key=P + "play", on_click=_play_pause,
+            t("playground.pause") if running else t("playground.play"), key=P + "play", on_click=_set_running, args=(not running,),
             icon=":material/pause:" if running else ":material/play_arrow:", type="primary",
             help=t("playground.play_help"), width="stretch",
         )

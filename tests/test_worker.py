@@ -311,6 +311,26 @@ def _live_page():
     status_line(worker.latest())
 
 
+def test_a_replayed_click_does_what_its_label_said():
+    # Streamlit may run a button's callback twice (a live fragment's rerun interrupting the run that
+    # handled the click); the action must not toggle back.
+    from ui.live import set_running
+
+    specs = layers.dense_stack([4], "tanh", 2)
+    x, y = _data()
+    worker = TrainingWorker(lambda seed: Trainer(specs, (2,), TrainConfig(seed=seed), x, y))
+    try:
+        set_running(worker, True)
+        set_running(worker, True)
+        assert worker.status == "running"
+        set_running(worker, False)
+        set_running(worker, False)
+        assert worker.status == "paused"
+        set_running(None, True)  # no worker yet: nothing happens
+    finally:
+        worker.stop()
+
+
 def test_session_worker_and_controls_in_a_page():
     from streamlit.testing.v1 import AppTest
 
@@ -327,6 +347,8 @@ def test_session_worker_and_controls_in_a_page():
         at.session_state["lang"] = "en"
         at.button(key="test/step").click().run()
         assert worker.wait() and worker.latest().epoch == 1
+        at.run()  # the page as it looks once the step is done: the button offers Play again
+        assert at.button(key="test/play").label == "Play"
         at.button(key="test/play").click().run()
         assert worker.status == "running" and at.button(key="test/play").label == "Pause"
         at.button(key="test/play").click().run()

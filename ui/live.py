@@ -81,14 +81,19 @@ def _command(prefix: str, action: Callable[[], None]) -> None:
         st.session_state[f"{prefix}/control_error"] = error
 
 
-def play_pause(worker: TrainingWorker | None) -> None:
-    """Pause a running worker, start any other (a button callback's work; None: nothing to do)."""
+def set_running(worker: TrainingWorker | None, run: bool) -> None:
+    """Play (run=True) or pause a worker; None: nothing to do.
+
+    Buttons pass the action their label showed, never "toggle": Streamlit can replay a click's
+    callback when a live fragment's rerun interrupts the run that handled it, and a toggle
+    applied twice would undo the click (seen under load: Pause pressed, training went on).
+    """
     if worker is None:
         return
-    if worker.status == "running":
-        worker.pause()
-    else:
+    if run:
         worker.play()
+    else:
+        worker.pause()
 
 
 def controls(worker: TrainingWorker, prefix: str) -> None:
@@ -107,7 +112,7 @@ def controls(worker: TrainingWorker, prefix: str) -> None:
         help=t("core.pause_help") if running else t("core.play_help"),
         disabled=idle,
         on_click=_command,
-        args=(prefix, lambda: play_pause(worker)),
+        args=(prefix, lambda: set_running(worker, not running)),
         width="stretch",
     )
     cols[1].button(

@@ -11,7 +11,7 @@ from playground import regression as R
 from playground.charts import regression as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import lang, page_header, query_values, show_error, sync_query, t
+from ui.common import kept_widget, lang, page_header, query_values, show_error, sync_query, t
 
 P = "linreg/"  # session-state namespace of this page
 SOURCES = ("hours", "hours_sleep", "generated")
@@ -52,12 +52,7 @@ def _saved() -> dict:
 
 def _widget(draw, name: str, default, **kwargs):
     """Draw a widget keyed P + name whose value is kept in P + "saved", and return its value."""
-    key = P + name
-    if key not in st.session_state:
-        st.session_state[key] = _saved().get(name, default)
-    value = draw(key=key, **kwargs)
-    _saved()[name] = value
-    return value
+    return kept_widget(draw, P + name, default, _saved(), saved_as=name, **kwargs)
 
 
 def _ranged_slider(name: str, label: str, rng: R.Range, default: float, help: str | None = None) -> float:

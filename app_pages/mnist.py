@@ -25,7 +25,7 @@ from playground.mnist_presets import (
 from playground.state import Param
 from playground.worker import TrainingWorker
 from ui import mnist_inspect
-from ui.common import lang, page_header, query_values, show_error, sync_query, t
+from ui.common import kept_widget, lang, page_header, query_values, show_error, sync_query, t
 from ui.live import session_worker, set_running
 
 P = "mnist/"
@@ -70,12 +70,7 @@ def _saved() -> dict:
 
 
 def _widget(draw, name: str, default, **kwargs):
-    key = P + name
-    if key not in st.session_state:
-        st.session_state[key] = _saved().get(key, default)
-    value = draw(key=key, **kwargs)
-    _saved()[key] = value
-    return value
+    return kept_widget(draw, P + name, default, _saved(), **kwargs)
 
 
 def _set(name: str, value) -> None:

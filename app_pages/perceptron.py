@@ -9,7 +9,7 @@ from playground import perceptron as pc
 from playground.charts import perceptron as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import page_header, query_values, show_error, sync_query, t
+from ui.common import kept_widget, page_header, query_values, show_error, sync_query, t
 
 P = "perceptron/"
 LOW, HIGH, STEP = -1.5, 1.5, 0.05
@@ -44,11 +44,7 @@ def _set(key: str, value) -> None:
 
 def _widget(draw, key: str, default, **kwargs):
     """Draw a widget whose value is kept in P + "saved" and return its value."""
-    if key not in st.session_state:
-        st.session_state[key] = _saved().get(key, default)
-    value = draw(key=key, **kwargs)
-    _saved()[key] = value
-    return value
+    return kept_widget(draw, key, default, _saved(), **kwargs)
 
 
 def _snap(value: float) -> float:

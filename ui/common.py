@@ -57,3 +57,18 @@ def sync_query(values: dict[str, Any]) -> None:
     current = st.query_params.to_dict()
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def kept_widget(draw, key: str, default, saved: dict, saved_as: str | None = None, **kwargs):
+    """Draw widget `key` seeded from, and saved back to, the page's `saved` dict; return its value.
+
+    Streamlit forgets a widget's value when its page is not shown; a plain dict in session state
+    does not, so a student who visits another page finds every setting as it was. `saved_as` is
+    the entry's name in `saved` (default: the widget key).
+    """
+    name = saved_as or key
+    if key not in st.session_state:
+        st.session_state[key] = saved.get(name, default)
+    value = draw(key=key, **kwargs)
+    saved[name] = value
+    return value

@@ -416,7 +416,10 @@ def _live_view(polling: bool, slots: Slots) -> None:
     with slots.epoch:
         st.markdown(_stats_html([("epoch", t("playground.epoch"), f"{snap.epoch:07,}")], size="1.9rem"),
                     unsafe_allow_html=True)
-        st.caption(f"{t(f'playground.status.{snap.status}')} · {snap.samples_per_second:,.0f} {t('playground.per_second')}")
+        status = t(f"playground.status.{snap.status}")
+        if snap.status == "running":  # a paused run trains nothing: its last speed would read as if it did
+            status += f" · {snap.samples_per_second:,.0f} {t('playground.per_second')}"
+        st.caption(status)
     with slots.message:
         if snap.status == "diverged" and snap.message is not None:
             show_error(snap.message)

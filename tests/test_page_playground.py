@@ -94,6 +94,16 @@ def test_play_and_pause(apps):
     assert at.session_state[WORKER].status == "paused" and at.button(key=P + "play").label == "Play"
 
 
+def test_speed_is_shown_only_while_training(apps):
+    # A paused run does not train: "Paused · 19,166 examples/s" (its last speed) read as if it did.
+    at = _open(apps)
+    _click(at, P + "step")
+    assert at.session_state[WORKER].latest().samples_per_second > 0  # a speed was measured...
+    assert "examples/s" not in all_text(at)  # ...and is not shown while paused
+    _click(at, P + "play")
+    assert "examples/s" in all_text(at)
+
+
 def test_step_trains_exactly_one_epoch(apps):
     at = _open(apps)
     _click(at, P + "step")

@@ -42,6 +42,21 @@ def term(value: float) -> str:
     return f"({value:g})" if value < 0 else f"{value:g}"
 
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def ratio_text(n: int) -> str:
+    """4ⁿ for the vanishing-gradient sentence: exact while it is short, else as a power of ten.
+
+    A 19-digit integer (4³⁰) tells a class nothing; "(4³⁰ ≈ 1.2 × 10¹⁸)" tells the size.
+    """
+    ratio = 4**n
+    if ratio < 1_000_000:
+        return f"{ratio:,}"
+    mantissa, exponent = f"{ratio:.1e}".split("e")
+    return f"(4{str(n).translate(SUPERSCRIPT)} ≈ {mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)})"
+
+
 def init_widgets() -> None:
     """Give every widget its starting value: the last values this session used, else the link, else defaults.
 
@@ -174,7 +189,7 @@ with right:
         t("activations.vanish.measured"), f"{A.chain_gradient('sigmoid', n_layers):.2e}",
         help=t("activations.vanish.measured_help"),
     )
-    st.caption(t("activations.vanish.ratio", n=n_layers, ratio=f"{4**n_layers:,}"))
+    st.caption(t("activations.vanish.ratio", n=n_layers, ratio=ratio_text(n_layers)))
     layers = np.arange(1, MAX_LAYERS + 1)
     st.plotly_chart(
         charts.vanishing_chart(

@@ -16,7 +16,7 @@ def test_english_page_compares_and_explains():
     assert len(at.get("plotly_chart")) == 3  # functions, neuron heatmap, vanishing gradient
     text = all_text(at)
     assert "Sigmoid" in text and "cannot be trained by gradient descent" in text
-    assert any(r"\frac{1}{1 + e^{-x}}" in latex.value for latex in at.latex)
+    assert any(r"\frac{1}{1 + e^{-z}}" in latex.value for latex in at.latex)
 
 
 def test_korean_page():
@@ -105,3 +105,26 @@ def test_language_switch_keeps_the_choices():
     assert at.selectbox(key="activations/act").value == "gelu"
     assert at.multiselect(key="activations/compare").value == ["step", "sigmoid", "tanh", "relu"]
     assert at.title[0].value == "활성화 함수"
+
+
+def test_every_label_names_the_input_z_like_the_slider_and_the_axis():
+    # The chart's axis and the range slider call the input z; the cards' formulas and the range error must too.
+    at = run_page("activations")
+    assert "z" in at.slider(key="activations/x_range").label
+    cards = [latex.value for latex in at.latex]
+    assert cards and all("(z)" in f and "(x)" not in f for f in cards), cards
+    at.slider(key="activations/x_range").set_value((2.0, 2.0)).run()
+    error = at.error[0].value
+    assert "z range" in error and "x range" not in error
+    at = run_page("activations", "ko")
+    at.slider(key="activations/x_range").set_value((2.0, 2.0)).run()
+    assert "z 범위" in at.error[0].value
+
+
+def test_deep_stack_ratio_is_readable_not_a_nineteen_digit_number():
+    at = run_page("activations", query={"n": "30"})
+    text = all_text(at)
+    assert "1,152,921,504,606,846,976" not in text
+    assert "4³⁰" in text and "10¹⁸" in text  # 4^30 = 1.15 × 10^18
+    small = all_text(run_page("activations", query={"n": "3"}))
+    assert "1/64" in small  # small ratios stay exact

@@ -64,9 +64,9 @@ STRINGS = {
         "씁니다.",
     ),
     "activations.use.silu": (
-        "x times sigmoid(x): smooth and slightly negative below 0; found by an automated search and used in "
+        "z times sigmoid(z): smooth and slightly negative below 0; found by an automated search and used in "
         "modern image models such as EfficientNet.",
-        "x에 시그모이드(x)를 곱한 함수로, 매끄럽고 0보다 작은 곳에서 살짝 음수가 됩니다. 자동 탐색으로 찾아낸 함수로 "
+        "z에 시그모이드(z)를 곱한 함수로, 매끄럽고 0보다 작은 곳에서 살짝 음수가 됩니다. 자동 탐색으로 찾아낸 함수로 "
         "EfficientNet 같은 최신 이미지 모델에서 씁니다.",
     ),
     "activations.use.elu": (
@@ -90,8 +90,8 @@ STRINGS = {
         "입력 '{value}'은(는) 숫자나 숫자 목록이 아닙니다.",
     ),
     "activations.error.empty_range": (
-        "The x range from {low} to {high} is empty: the left end must be smaller than the right end.",
-        "x 범위 {low} ~ {high}가 비어 있습니다. 왼쪽 끝이 오른쪽 끝보다 작아야 합니다.",
+        "The z range from {low} to {high} is empty: the left end must be smaller than the right end.",
+        "z 범위 {low} ~ {high}가 비어 있습니다. 왼쪽 끝이 오른쪽 끝보다 작아야 합니다.",
     ),
     "activations.error.layers": (
         "The number of layers must be 0 or more, not {value}.",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from playground import i18n
+from playground.state import shown_value
 from ui.common import LANG_KEY, t
 
 st.set_page_config(page_title="Neural Network Playground", page_icon=":material/hub:", layout="wide")
@@ -25,7 +26,7 @@ with st.sidebar:
     )
     st.caption(t("app.about"))
 if "app/bad_lang" in st.session_state:
-    st.info(t("app.bad_language", value=st.session_state.pop("app/bad_lang")))
+    st.info(t("app.bad_language", value=shown_value(st.session_state.pop("app/bad_lang"))))
 
 # Page switches clear the query string; keep the language in it so any URL can be shared.
 st.query_params[LANG_KEY] = st.session_state[LANG_KEY]

@@ -23,7 +23,7 @@ from playground.charts import playground as charts
 from playground.datasets import toy
 from playground.errors import UserError
 from playground.worker import TrainingWorker
-from ui.common import lang, page_header, show_error, sync_query, t
+from ui.common import bad_param_notice, lang, page_header, show_error, sync_query, t
 from ui.live_chart import live_plotly_chart
 from ui.live import session_worker, set_running
 
@@ -507,7 +507,7 @@ def _details(config: pc.PlaygroundConfig) -> None:
 page_header("playground")
 _init_from_url()
 for notice in st.session_state.pop(P + "notices", []):
-    st.info(t("common.bad_param", name=notice.name, value=notice.value, default=notice.default))
+    bad_param_notice(notice)
 
 slots = Slots()
 worker_before = _worker()

@@ -38,7 +38,7 @@ LAYER_KINDS = ("dense", "conv2d", "maxpool", "avgpool", "flatten", "dropout", "b
 LAYER_ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid", "leaky_relu", "gelu", "silu", "elu")
 
 # Refuse networks that would swamp a shared classroom server rather than crash it.
-MAX_PARAMS = 20_000_000
+MAX_PARAMS = 2_500_000  # 10 MB of float32 weights: a saved model stays under the 12 MB upload limit
 MAX_VALUES_PER_EXAMPLE = 4_000_000
 
 # name -> (module factory, the same in exported code); "linear" adds no module.

@@ -25,7 +25,7 @@ from playground.errors import UserError
 
 FORMAT = "neural-network-playground/model"
 VERSION = 1
-MAX_FILE_BYTES = 200 * 2**20  # bigger than any network the builder allows, with room to spare
+MAX_FILE_BYTES = 12 * 2**20  # layers.MAX_PARAMS float32 weights (10 MB) plus room; the server upload limit
 _DTYPES = {"float32": np.float32, "float64": np.float64, "float16": np.float16, "int64": np.int64}
 
 

@@ -8,8 +8,27 @@ reported, never raised), and writes its current values back with `to_query`.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
+
+
+SHOWN_CHARS = 40  # a rejected link value is echoed this long at most, then "…"
+# Characters that mean something to Streamlit's markdown (CommonMark, GFM, its :icon: and $math$):
+# each gets a backslash, which CommonMark defines as "this character, literally".
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:@&^=\"])")
+
+
+def shown_value(raw: object, limit: int = SHOWN_CHARS) -> str:
+    """`raw` as short plain text for a markdown notice: one line, cut to `limit` characters, escaped.
+
+    A share link is written by anyone; its rejected value must not turn into bold text, a link
+    or a remote image on the page that names it, nor fill the screen.
+    """
+    text = " ".join(str(raw).split())
+    if len(text) > limit:
+        text = text[:limit].rstrip() + "…"
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from playground import i18n
 from playground.errors import UserError
-from playground.state import Param, read_params, to_query
+from playground.state import Param, read_params, shown_value, to_query
 
 LANG_KEY = "lang"  # session_state key and URL parameter for the language
 
@@ -34,6 +34,11 @@ def show_error(error: Exception) -> None:
     st.error(error.message(lang()) if isinstance(error, UserError) else str(error))
 
 
+def bad_param_notice(item) -> None:
+    """The notice for a link value that was not used: the value cut short and shown as plain text."""
+    st.info(t("common.bad_param", name=item.name, value=shown_value(item.value), default=item.default))
+
+
 def query_values(params: Sequence[Param], once_key: str) -> dict[str, Any]:
     """Values for `params` read from the URL, once per session per page.
 
@@ -45,7 +50,7 @@ def query_values(params: Sequence[Param], once_key: str) -> dict[str, Any]:
         return st.session_state[once_key]
     values, bad = read_params(st.query_params.to_dict(), params)
     for item in bad:
-        st.info(t("common.bad_param", name=item.name, value=item.value, default=item.default))
+        bad_param_notice(item)
     st.session_state[once_key] = values
     return values
 

@@ -30,6 +30,7 @@ EXTENT = 6.0  # the plane every chart shows: [-EXTENT, EXTENT]²
 # CSV upload limits
 CSV_MIN_ROWS = 10
 CSV_MAX_ROWS = 20_000
+CSV_MAX_BYTES = 4 * 2**20  # 200 bytes a row at the row limit; reading stops here
 CSV_MAX_CLASSES = 10  # one colour each (playground.charts.style.CLASS_COLORS)
 CSV_FIT = 5.0  # uploaded points outside [-EXTENT, EXTENT] are scaled to fit within ±CSV_FIT
 

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
@@ -33,6 +34,16 @@ SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
 RUN_TIMEOUT_MS = 90_000  # a cold page load imports torch and builds figures
 
 
+def server_flags() -> list[str]:
+    """The classroom limits of .streamlit/config.toml, passed on the command line as well so that a
+    user-level ~/.streamlit/config.toml cannot loosen them for the browser tests."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    return [
+        "--client.showErrorDetails", str(config["client"]["showErrorDetails"]),
+        "--server.maxUploadSize", str(config["server"]["maxUploadSize"]),
+    ]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -52,6 +63,7 @@ def app_url():
             "--server.port", str(port),
             "--server.fileWatcherType", "none",
             "--browser.gatherUsageStats", "false",
+            *server_flags(),
         ],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -116,7 +116,8 @@ def _plane_labels(**overrides: str) -> charts.PlaneLabels:
     labels = dict(
         x1="x1", x2="x2", target0=t("perceptron.plot.target0"), target1=t("perceptron.plot.target1"),
         wrong=t("perceptron.plot.wrong"), boundary=t("perceptron.plot.boundary"), region=t("perceptron.plot.region"),
-        no_line=t("perceptron.plot.no_line"),
+        no_line=t("perceptron.plot.no_line"), outside_one=t("perceptron.plot.outside_one"),
+        outside_zero=t("perceptron.plot.outside_zero"),
     )
     return charts.PlaneLabels(**{**labels, **overrides})
 
@@ -148,6 +149,12 @@ def _bias_toggled() -> None:
 
 def _learn_move(to: int) -> None:
     _set(P + "learn_step", to)
+
+
+def _keep_number(key: str, default: float) -> None:
+    """An emptied number box keeps its last value (Streamlit would otherwise put its minimum, −5, there)."""
+    if st.session_state.get(key) is None:
+        st.session_state[key] = _saved().get(key, default)
 
 
 def _reset_xor() -> None:
@@ -260,8 +267,9 @@ if st.session_state.get(P + "learn_signature") != signature:
     # New start, gate or settings: the run starts again from the sliders' perceptron.
     st.session_state[P + "learn_signature"] = signature
     _set(P + "learn_step", 0)
-# The scrubber's own value wins (the user may just have moved it); clamp it to this run's updates.
-raw_position = st.session_state.get(P + "learn_step", _saved().get(P + "learn_step", 0))
+# The position lives in the page's saved dict (the scrubber's callback writes it there), not in the
+# scrubber's own key: Streamlit hands a page that comes back the slider's default (0), not its last value.
+raw_position = _saved().get(P + "learn_step", 0)
 position = min(max(int(raw_position), 0), updates)
 _set(P + "learn_step", position)
 
@@ -275,8 +283,9 @@ with buttons:
     b3.button(t("perceptron.learn.restart"), icon=":material/replay:", on_click=_learn_move, args=(0,), disabled=position == 0,
               width="stretch", key=P + "learn_restart")
     if updates:
-        position = _widget(st.slider, P + "learn_step", 0, label=t("perceptron.learn.scrubber"), min_value=0,
-                           max_value=updates, step=1, help=t("perceptron.learn.scrubber_help"))
+        position = st.slider(t("perceptron.learn.scrubber"), min_value=0, max_value=updates, step=1, key=P + "learn_step",
+                             on_change=lambda: _learn_move(st.session_state[P + "learn_step"]),
+                             help=t("perceptron.learn.scrubber_help"))
 
 shown = result.path[position]
 epoch = result.steps[position - 1].epoch if position else 0
@@ -342,7 +351,8 @@ with editor_column:
             st.markdown(f"**{symbol} = {gate_name}**")
             values = [
                 _widget(st.number_input, f"{P}xor/{name}/{field}", getattr(preset, field), label=label,
-                        min_value=-5.0, max_value=5.0, step=STEP, format="%.2f")
+                        min_value=-5.0, max_value=5.0, step=STEP, format="%.2f", value=None,
+                        on_change=_keep_number, args=(f"{P}xor/{name}/{field}", getattr(preset, field)))
                 for field, label in (("w1", "w1"), ("w2", "w2"), ("theta", "θ"))
             ]
             neurons[name] = pc.Perceptron(*values)

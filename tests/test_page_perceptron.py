@@ -1,6 +1,9 @@
 """The Perceptron & logic gates page under AppTest: sliders by key, verdicts and tables against hand results."""
 
+from streamlit.testing.v1 import AppTest
+
 from tests.apptest_utils import all_text, run_page
+from tests.conftest import APPTEST_TIMEOUT, ROOT
 
 P = "perceptron/"
 
@@ -175,3 +178,38 @@ def test_settings_survive_a_visit_to_another_page():
     assert back.slider(key=P + "w1").value == -0.25
     assert back.radio(key=P + "gate").value == "OR"
     assert "Not an OR gate yet" in back.warning[0].value  # −0.25·1 + 0.5·0 = −0.25 is not > 0.7 on (1, 0)
+
+
+def test_learning_position_survives_a_visit_to_another_page():
+    # Streamlit hands a page that comes back the scrubber's default (0); the page must keep update 2 of 10.
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=APPTEST_TIMEOUT)
+    at.switch_page("app_pages/perceptron.py").run()
+    for name in ("w1", "w2", "theta"):
+        at.slider(key=P + name).set_value(0.0)
+    at.run()
+    at.button(key=P + "learn_next").click().run()
+    at.button(key=P + "learn_next").click().run()
+    assert {m.label: m.value for m in at.metric}["Update"] == "2 / 10"
+    at.switch_page("app_pages/activations.py").run()
+    at.switch_page("app_pages/perceptron.py").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Update"] == "2 / 10"
+    assert at.slider(key=P + "learn_step").value == 2
+
+
+def test_clearing_an_xor_weight_box_keeps_its_value():
+    # An emptied number box used to become its minimum (−5) without a word; it must keep the last value.
+    at = run_page("perceptron")
+    at.number_input(key=P + "xor/and/theta").set_value(0.9).run()
+    at.number_input(key=P + "xor/and/theta").set_value(None).run()
+    assert not at.exception
+    assert at.number_input(key=P + "xor/and/theta").value == 0.9
+    assert at.session_state[P + "saved"][P + "xor/and/theta"] == 0.9
+
+
+def test_bias_line_outside_the_plot_is_not_called_no_line():
+    # The bias switch at b = 1.2 (θ = −1.2) with w1 = w2 = 0.5: the line is outside the plot, all four rows give 1.
+    at = run_page("perceptron", **{P + "w1": 0.5, P + "w2": 0.5, P + "use_bias": True, P + "bias": 1.2})
+    notes = [a["text"] for chart in at.get("plotly_chart")[:1]
+             for a in __import__("json").loads(chart.proto.spec)["layout"].get("annotations", [])]
+    assert notes == ["The line is outside this view: every point shown gives output 1"], notes

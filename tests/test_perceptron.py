@@ -286,3 +286,14 @@ def test_other_figures_build():
                                      {"w1": "w1", "w2": "w2", "theta": "θ", "update": "u", "value": "v", "epoch": "e"})
     assert [tr.name for tr in fig.data] == ["w1", "w2", "θ"]
     assert list(fig.data[2].y) == [p.theta for p in result.path]
+
+
+def test_line_outside_the_view_says_so_and_names_the_side():
+    # w1 = w2 = 0.5, θ = −1.2: the line x1 + x2 = −2.4 misses [−0.5, 1.5]², and every point shown is above it (1).
+    labels = charts.PlaneLabels(no_line="NO LINE", outside_one="OUT ONE", outside_zero="OUT ZERO")
+    def notes(p):
+        return [a.text for a in charts.plane_figure(p, pc.GATES["AND"], labels).layout.annotations]
+    assert notes(pc.Perceptron(0.5, 0.5, -1.2)) == ["OUT ONE"]
+    assert notes(pc.Perceptron(0.5, 0.5, 1.2 * 3)) == ["OUT ZERO"]  # x1 + x2 > 7.2 nowhere in view
+    assert notes(pc.Perceptron(0.0, 0.0, 0.3)) == ["NO LINE"]
+    assert notes(pc.PRESETS["AND"]) == []

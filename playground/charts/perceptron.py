@@ -37,6 +37,8 @@ class PlaneLabels:
     region: str = "output 1"
     title: str = ""
     no_line: str = "no line"  # shown when w1 = w2 = 0
+    outside_one: str = "the line is outside the view: every point shown gives 1"  # line misses the box, all 1
+    outside_zero: str = "the line is outside the view: every point shown gives 0"  # line misses the box, all 0
 
 
 def _box_polygon(box=BOX) -> list[Point]:
@@ -184,7 +186,12 @@ def plane_figure(perceptron: Perceptron, targets: Sequence[int], labels: PlaneLa
     if line is not None:
         fig.add_trace(line)
     else:
-        fig.add_annotation(x=0.5, y=1.35, text=labels.no_line, showarrow=False, font=dict(color=NEUTRAL))
+        # No line in view: either there is none (w1 = w2 = 0) or it passes outside the box; then say which side is shown.
+        if perceptron.w1 == 0 and perceptron.w2 == 0:
+            text = labels.no_line
+        else:
+            text = labels.outside_one if region else labels.outside_zero
+        fig.add_annotation(x=0.5, y=1.35, text=text, showarrow=False, font=dict(color=NEUTRAL))
     for trace in _point_traces(targets, perceptron.outputs(), labels):
         fig.add_trace(trace)
     return _layout(fig, labels, height)

@@ -77,6 +77,14 @@ STRINGS = {
         "w1 = w2 = 0: no line, the output is the same everywhere",
         "w1 = w2 = 0: 직선이 없고 모든 곳의 출력이 같습니다",
     ),
+    "perceptron.plot.outside_one": (
+        "The line is outside this view: every point shown gives output 1",
+        "직선이 보이는 범위 밖에 있습니다: 보이는 모든 점의 출력이 1입니다",
+    ),
+    "perceptron.plot.outside_zero": (
+        "The line is outside this view: every point shown gives output 0",
+        "직선이 보이는 범위 밖에 있습니다: 보이는 모든 점의 출력이 0입니다",
+    ),
     "perceptron.plot.caption": (
         "The line w1·x1 + w2·x2 = θ is the decision boundary: inputs in the blue half-plane give output 1, the rest "
         "give 0. Dots are coloured by their target; a red ring marks a row the perceptron gets wrong.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -166,13 +167,46 @@ def _change_units(index: int, delta: int) -> None:
 # --- data and worker ----------------------------------------------------------------------------------
 
 
-def _csv_bytes() -> tuple[bytes | None, str]:
+def _csv_table(problem: str) -> tuple[tuple | None, bool]:
+    """((file id, name, points) of the CSV file in use or None, whether the uploaded file was refused).
+
+    Only the read points are kept, never the uploaded bytes: Streamlit drops the uploader's file
+    when the page is left, and the points are a fraction of its size. A refused file is
+    remembered by its hash and its sentence shown again without reading it a second time, and a
+    session reads at most pc.CSV_READS_PER_MINUTE new files a minute.
+    """
+    kept = st.session_state.get(P + "csv_table")
+    if kept is not None and kept[2].task != problem:
+        kept = None
     upload = st.session_state.get(P + "csv")
     if upload is None:
-        return st.session_state.get(P + "csv_last", (None, ""))
-    content = upload.getvalue()
-    st.session_state[P + "csv_last"] = (content, upload.name)
-    return content, upload.name
+        return kept, False
+    key = (hashlib.sha1(upload.getbuffer()).hexdigest(), problem)
+    if kept is not None and kept[0] == key:
+        return kept, False
+    rejected: dict = st.session_state.setdefault(P + "csv_rejected", {})
+    if key in rejected:
+        show_error(rejected[key])
+        return kept, True
+    reads: list = st.session_state.setdefault(P + "csv_reads", [])
+    now = time.monotonic()
+    wait = pc.csv_read_wait(reads, now)
+    if wait:
+        show_error(UserError("playground.csv.too_often", seconds=wait))
+        return kept, True
+    reads[:] = [when for when in reads if now - when < 60.0] + [now]
+    upload.seek(0)
+    try:
+        table = toy.read_csv(upload, problem)
+    except UserError as error:
+        rejected[key] = error
+        while len(rejected) > 20:  # the sentences are small; keep the last few
+            rejected.pop(next(iter(rejected)))
+        show_error(error)
+        return kept, True
+    kept = (key, upload.name, table)
+    st.session_state[P + "csv_table"] = kept
+    return kept, False
 
 
 def _snapshot_maker(features: tuple[str, ...], neuron_resolution: int):
@@ -188,13 +222,13 @@ def _neuron_resolution(config: pc.PlaygroundConfig) -> int:
     return grids.NEURON_RESOLUTION if neurons <= 40 else 16
 
 
-def _ensure_worker(config: pc.PlaygroundConfig, csv: bytes | None) -> bool:
+def _ensure_worker(config: pc.PlaygroundConfig, csv: tuple | None) -> bool:
     """Build a new worker when anything but the learning rate or the seed changed; True if one is usable.
 
     A setting that cannot be trained (a bad CSV file, no features) shows its sentence and keeps
     the previous worker and data on screen.
     """
-    csv_id = hashlib.sha1(csv).hexdigest() if (config.dataset == "csv" and csv is not None) else ""
+    csv_id = csv[0] if (config.dataset == "csv" and csv is not None) else ""
     signature = (replace(config, learning_rate=0.0, seed=0, show_test=False, discretize=False), csv_id)
     worker = _worker()
     if worker is not None and worker.alive and st.session_state.get(WORKER + "/signature") == signature:
@@ -209,7 +243,7 @@ def _ensure_worker(config: pc.PlaygroundConfig, csv: bytes | None) -> bool:
     was_running = worker is not None and worker.status == "running"
     try:
         feats.check(config.features)
-        data = pc.make_data(config, csv if config.dataset == "csv" else None)
+        data = pc.make_data(config, *(csv[2], csv[1]) if (config.dataset == "csv" and csv is not None) else (None,))
         worker = session_worker(
             WORKER,
             lambda: TrainingWorker(
@@ -456,12 +490,16 @@ def _live_view(polling: bool, slots: Slots) -> None:
                           config={"staticPlot": polling})
 
 
-def _csv_note(csv_name: str) -> None:
+def _csv_note(rejected: bool) -> None:
     data: toy.ToyData = st.session_state[P + "data"]
     if data.name != "csv":
         return
     kind = t("playground.csv_classes", count=data.n_classes) if data.task == "classification" else t("playground.csv_values")
-    st.caption(t("playground.csv_loaded", rows=len(data.x_train) + len(data.x_test), classes=kind, name=csv_name))
+    # After a refused file the points on screen are still the earlier file's: say so, by its name.
+    note = "playground.csv_kept" if rejected else "playground.csv_loaded"
+    st.caption(t(note, rows=len(data.x_train) + len(data.x_test), classes=kind, name=data.source))
+    if data.class_names:
+        st.caption(t("playground.csv_class_map", mapping=", ".join(f"{i} = {name}" for i, name in enumerate(data.class_names))))
     if data.scale != 1.0:
         st.caption(t("playground.csv_scaled", dx=f"{data.offset[0]:g}", dy=f"{data.offset[1]:g}", scale=f"{data.scale:.4g}"))
 
@@ -529,8 +567,8 @@ with output_col:
     legend = st.empty()
 
 config = _config()
-csv, csv_name = _csv_bytes()
 with slots.message:
+    csv, csv_rejected = _csv_table(config.problem) if config.dataset == "csv" else (None, False)
     ok = _ensure_worker(config, csv)
 if ok:
     data = st.session_state[P + "data"]
@@ -539,7 +577,7 @@ if ok:
         else "playground.legend_multi" if data.n_classes > 2 else "playground.legend_binary"
     ))
     with data_col:
-        _csv_note(csv_name)
+        _csv_note(csv_rejected)
     running = _worker().status == "running"
     st.fragment(run_every=POLL_SECONDS if running else None)(_live_view)(running, slots)
     sync_query(pc.to_query(config))

@@ -30,6 +30,9 @@ MIN_TRAIN_PERCENT, MAX_TRAIN_PERCENT = 10, 90
 MIN_BATCH, MAX_BATCH = 1, 50
 MIN_POINTS, MAX_POINTS = 50, 2000
 MAX_SEED = 999_999
+# Per-session work limits, so one student cannot slow a shared class server down for the others.
+MAX_STEPS_PER_EPOCH = 2_000  # the largest generated set (1,800 training points at batch 1) stays within it
+CSV_READS_PER_MINUTE = 6  # new files read per session and minute (a rejected file is remembered, not re-read)
 
 
 @dataclass(frozen=True)
@@ -178,12 +181,37 @@ def loss_for(task: str, n_classes: int) -> str:
     return "bce" if n_classes <= 2 else "cross_entropy"
 
 
-def make_data(config: PlaygroundConfig, csv: bytes | str | None = None) -> toy.ToyData:
-    """The config's data set (from the uploaded `csv` when the dataset is "csv")."""
+def csv_read_wait(read_times: list[float], now: float) -> int:
+    """Seconds to wait before this session may read another new file (0: it may now)."""
+    recent = sorted(t for t in read_times if now - t < 60.0)
+    if len(recent) < CSV_READS_PER_MINUTE:
+        return 0
+    return max(1, math.ceil(60.0 - (now - recent[-CSV_READS_PER_MINUTE])))
+
+
+def check_work(config: PlaygroundConfig, data: toy.ToyData) -> None:
+    """UserError when one epoch of `config` on `data` would take more steps than a shared server allows."""
+    steps = math.ceil(len(data.x_train) / max(int(config.batch_size), 1))
+    if steps > MAX_STEPS_PER_EPOCH:
+        raise UserError("playground.work.too_many_steps", points=f"{len(data.x_train):,}", batch=config.batch_size,
+                        steps=f"{steps:,}", limit=f"{MAX_STEPS_PER_EPOCH:,}",
+                        smallest=math.ceil(len(data.x_train) / MAX_STEPS_PER_EPOCH))
+
+
+def make_data(config: PlaygroundConfig, csv: "bytes | str | toy.CsvTable | None" = None, source: str = "") -> toy.ToyData:
+    """The config's data set (from the uploaded `csv`, raw or already read, when the dataset is "csv").
+
+    UserError when the data cannot be used, or when one epoch of it would be too much work (`check_work`).
+    """
     if config.dataset == "csv":
         if csv is None:
             raise UserError("playground.csv.missing_file")
-        return toy.from_csv(csv, config.test_ratio(), config.data_seed, config.problem)
+        table = csv if isinstance(csv, toy.CsvTable) else toy.read_csv(csv, config.problem)
+        if table.task != config.problem:  # read for the other problem type: the page reads it again
+            raise UserError("playground.csv.missing_file")
+        data = toy.split_table(table, config.test_ratio(), config.data_seed, source)
+        check_work(config, data)
+        return data
     if config.dataset not in DATASETS[config.problem]:
         raise UserError("playground.data.unknown", name=config.dataset, choices=", ".join(DATASETS[config.problem]))
     return toy.make(config.dataset, config.points, config.noise, config.test_ratio(), config.data_seed, config.classes)

@@ -32,6 +32,7 @@ CSV_MIN_ROWS = 10
 CSV_MAX_ROWS = 20_000
 CSV_MAX_BYTES = 4 * 2**20  # 200 bytes a row at the row limit; reading stops here
 CSV_MAX_CLASSES = 10  # one colour each (playground.charts.style.CLASS_COLORS)
+CSV_MAX_VALUE = 1e30  # larger coordinates or targets cannot be rescaled (or trained) in float32
 CSV_FIT = 5.0  # uploaded points outside [-EXTENT, EXTENT] are scaled to fit within ±CSV_FIT
 
 
@@ -48,6 +49,8 @@ class ToyData:
     y_test: np.ndarray
     scale: float = 1.0  # an uploaded file's coordinates were divided by this (after subtracting offset)
     offset: tuple[float, float] = (0.0, 0.0)
+    class_names: tuple[str, ...] = ()  # an uploaded file's label names, in class order
+    source: str = ""  # the uploaded file's name
 
 
 Generator = Callable[[np.random.Generator, int, float, int], tuple[np.ndarray, np.ndarray]]
@@ -229,12 +232,56 @@ def make(
 
 
 # ---------------------------------------------------------------------------- CSV upload
+# An upload is read in chunks up to CSV_MAX_BYTES and parsed row by row up to CSV_MAX_ROWS: a
+# class server must never hold or parse more than that for one student, whatever the file.
+
+_CHUNK = 1 << 20
+_NOT_TEXT = (b"\x00", b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")  # NUL; png, zip/xlsx, pdf, xls
 
 
-def _decode(data: bytes | str) -> str:
+@dataclass(frozen=True)
+class CsvTable:
+    """An uploaded file's points before the train/test split (small: at most CSV_MAX_ROWS rows)."""
+
+    task: str
+    n_classes: int
+    x: np.ndarray  # (n, 2) float32, already shifted and scaled into the plane
+    y: np.ndarray  # int64 classes or float32 targets
+    class_names: tuple[str, ...] = ()  # the file's label names, in class order, when they were not numbers
+    scale: float = 1.0
+    offset: tuple[float, float] = (0.0, 0.0)
+
+
+def _read_limited(source) -> bytes:
+    """At most CSV_MAX_BYTES of `source` (bytes or a binary file object); UserError past the limit."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        if len(source) > CSV_MAX_BYTES:
+            raise UserError("playground.csv.too_big", limit=CSV_MAX_BYTES // 2**20)
+        return bytes(source)
+    parts, size = [], 0
+    while True:
+        chunk = source.read(min(_CHUNK, CSV_MAX_BYTES + 1 - size))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+        if size > CSV_MAX_BYTES:
+            raise UserError("playground.csv.too_big", limit=CSV_MAX_BYTES // 2**20)
+
+
+def _decode(data) -> str:
     if isinstance(data, str):
+        if len(data) > CSV_MAX_BYTES:
+            raise UserError("playground.csv.too_big", limit=CSV_MAX_BYTES // 2**20)
         return data
-    raw = bytes(data)
+    raw = _read_limited(data)
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark: Excel's "Unicode text"
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise UserError("playground.csv.not_text") from error
+    if any(raw.startswith(magic) for magic in _NOT_TEXT[1:]) or b"\x00" in raw:
+        raise UserError("playground.csv.not_text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -249,75 +296,124 @@ def _delimiter(first_line: str) -> str:
 
 
 def _number(text: str) -> float | None:
+    if len(text) > 64:  # no number is written this long; float() of a huge string costs time
+        return None
     try:
         return float(text)
     except ValueError:
         return None
 
 
-def _read_rows(text: str) -> list[tuple[int, list[str]]]:
-    """(line number, cells) for every non-blank line."""
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), None)
+def _rows(text: str):
+    """(line number, cells) for every non-blank line, lazily; a malformed line is a sentence."""
+    first = next((line for line in io.StringIO(text) if line.strip()), None)
     if first is None:
         raise UserError("playground.csv.empty")
+    # The whole file is at most CSV_MAX_BYTES, so no field can be larger: the csv module's own
+    # 131,072-character limit would otherwise raise _csv.Error on a long cell.
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_MAX_BYTES + 1))
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
-    rows = []
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise UserError("playground.csv.malformed", row=reader.line_num) from error
         if any(cell.strip() for cell in cells):
-            rows.append((reader.line_num, [cell.strip() for cell in cells]))
-    return rows
+            yield reader.line_num, [cell.strip() for cell in cells]
 
 
-def from_csv(data: bytes | str, test_ratio: float = 0.5, seed: int = 0, task: str = "classification") -> ToyData:
-    """Points from a CSV file of rows ``x1,x2,label`` (header optional; ``,`` ``;`` or tab separated).
+def _label_cells(rows: list[tuple[int, list[str]]], task: str) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The label column as numbers; class names (any label not a number) become 0, 1, ... in sorted order."""
+    cells = [cells[2] for _, cells in rows]
+    numbers = [_number(cell) for cell in cells]
+    if task == "classification" and any(number is None for number in numbers):
+        names = tuple(sorted(set(cells)))
+        if len(names) > CSV_MAX_CLASSES:
+            raise UserError("playground.csv.too_many_classes", count=len(names), limit=CSV_MAX_CLASSES)
+        index = {name: i for i, name in enumerate(names)}
+        return np.array([index[cell] for cell in cells], np.float64), names
+    for (line, row_cells), number in zip(rows, numbers):
+        if number is None:
+            raise UserError("playground.csv.not_number", row=line, column=3, value=row_cells[2][:40])
+        if not math.isfinite(number):
+            raise UserError("playground.csv.not_finite", row=line, column=3, value=row_cells[2][:40])
+    return np.array(numbers, np.float64), ()
 
+
+def read_csv(data, task: str = "classification", max_rows: int = CSV_MAX_ROWS) -> CsvTable:
+    """The points of a CSV file of rows ``x1,x2,label`` (header optional; ``,`` ``;`` or tab separated).
+
+    `data` is bytes, text, or a binary file object (read in chunks, never past CSV_MAX_BYTES).
     Classification labels are whole numbers (e.g. 0/1 or -1/1), mapped in sorted order to classes
-    0, 1, ...; regression labels are any numbers. Points that do not fit in the plane are shifted
-    and scaled to fit (recorded in ``offset`` and ``scale``). Any problem raises a UserError naming
-    the row (the file's line number) and what is wrong.
+    0, 1, ..., or names ("setosa"), likewise mapped in sorted order and kept in ``class_names``;
+    regression labels are any numbers. Points that do not fit in the plane are shifted and scaled
+    to fit (recorded in ``offset`` and ``scale``). Any problem raises a UserError naming the row
+    (the file's line number) and what is wrong; parsing stops at the first row past `max_rows`.
     """
-    rows = _read_rows(_decode(data))
-    if rows and all(_number(cell) is None for cell in rows[0][1]):
-        rows = rows[1:]  # a header line such as "x1,x2,label"
-    values = np.empty((len(rows), 3), np.float64)
-    for i, (line, cells) in enumerate(rows):
+    rows: list[tuple[int, list[str]]] = []
+    header_checked = False
+    for line, cells in _rows(_decode(data)):
+        if not header_checked:
+            header_checked = True
+            if all(_number(cell) is None for cell in cells):
+                continue  # a header line such as "x1,x2,label"
         if len(cells) != 3:
             raise UserError("playground.csv.columns", row=line, count=len(cells))
         for j, cell in enumerate(cells):
             if not cell:
                 raise UserError("playground.csv.missing", row=line, column=j + 1)
-            number = _number(cell)
-            if number is None:
-                raise UserError("playground.csv.not_number", row=line, column=j + 1, value=cell[:40])
-            if not math.isfinite(number):
-                raise UserError("playground.csv.not_finite", row=line, column=j + 1, value=cell[:40])
-            values[i, j] = number
+        rows.append((line, cells))
+        if len(rows) > max_rows:
+            raise UserError("playground.csv.too_many_rows", maximum=f"{max_rows:,}")
     if len(rows) < CSV_MIN_ROWS:
         raise UserError("playground.csv.too_few_rows", rows=len(rows), minimum=CSV_MIN_ROWS)
-    if len(rows) > CSV_MAX_ROWS:
-        raise UserError("playground.csv.too_many_rows", rows=len(rows), maximum=CSV_MAX_ROWS)
-    x, labels = values[:, :2], values[:, 2]
+    x = np.empty((len(rows), 2), np.float64)
+    for i, (line, cells) in enumerate(rows):
+        for j in range(2):
+            number = _number(cells[j])
+            if number is None:
+                raise UserError("playground.csv.not_number", row=line, column=j + 1, value=cells[j][:40])
+            if not math.isfinite(number):
+                raise UserError("playground.csv.not_finite", row=line, column=j + 1, value=cells[j][:40])
+            x[i, j] = number
+    labels, class_names = _label_cells(rows, task)
     if task == "classification":
         fractional = np.flatnonzero(labels != np.round(labels))
         if fractional.size:
             i = int(fractional[0])
-            raise UserError("playground.csv.label_not_whole", row=rows[i][0], value=rows[i][1][2])
+            raise UserError("playground.csv.label_not_whole", row=rows[i][0], value=rows[i][1][2][:40])
         classes = np.unique(labels)
         if len(classes) < 2:
-            raise UserError("playground.csv.single_class", label=f"{classes[0]:g}")
+            raise UserError("playground.csv.single_class", label=rows[0][1][2][:40] if class_names else f"{classes[0]:g}")
         if len(classes) > CSV_MAX_CLASSES:
             raise UserError("playground.csv.too_many_classes", count=len(classes), limit=CSV_MAX_CLASSES)
         y = np.searchsorted(classes, labels).astype(np.int64)
         n_classes = len(classes)
     else:
+        if np.abs(labels).max() > CSV_MAX_VALUE:
+            raise UserError("playground.csv.range", limit=f"{CSV_MAX_VALUE:g}")
         y, n_classes = labels.astype(np.float32), 0
     offset, scale = (0.0, 0.0), 1.0
     if np.abs(x).max() > EXTENT:
         low, high = x.min(0), x.max(0)
+        if np.abs(x).max() > CSV_MAX_VALUE:  # (high - low) would overflow, or float32 would make them infinite
+            raise UserError("playground.csv.range", limit=f"{CSV_MAX_VALUE:g}")
         centre = (low + high) / 2
         half = float(max((high - low).max() / 2, 1e-12))
         offset, scale = (float(centre[0]), float(centre[1])), half / CSV_FIT
         x = (x - centre) / scale
-    x_train, y_train, x_test, y_test = split(x.astype(np.float32), y, test_ratio, seed)
-    return ToyData("csv", task, n_classes, x_train, y_train, x_test, y_test, scale=scale, offset=offset)
+    return CsvTable(task, n_classes, x.astype(np.float32), y, class_names, scale, offset)
+
+
+def split_table(table: CsvTable, test_ratio: float = 0.5, seed: int = 0, source: str = "") -> ToyData:
+    """A read CSV file as a split ToyData (the split only depends on `test_ratio` and `seed`)."""
+    x_train, y_train, x_test, y_test = split(table.x, table.y, test_ratio, seed)
+    return ToyData("csv", table.task, table.n_classes, x_train, y_train, x_test, y_test, scale=table.scale,
+                   offset=table.offset, class_names=table.class_names, source=source)
+
+
+def from_csv(data, test_ratio: float = 0.5, seed: int = 0, task: str = "classification") -> ToyData:
+    """Points from a CSV file (see `read_csv`), split with `test_ratio`, seeded."""
+    return split_table(read_csv(data, task), test_ratio, seed)

@@ -112,6 +112,11 @@ STRINGS = {
         "{name}에서 점 {rows}개를 읽었습니다({classes}).",
     ),
     "playground.csv_classes": ("{count} classes", "클래스 {count}개"),
+    "playground.csv_kept": (
+        "Still showing the {rows} points ({classes}) from {name}.",
+        "아직 {name}의 점 {rows}개를 보여 주고 있습니다({classes}).",
+    ),
+    "playground.csv_class_map": ("Class names in the file: {mapping}.", "파일의 클래스 이름: {mapping}."),
     "playground.csv_values": ("regression targets", "회귀 목표값"),
     "playground.csv_scaled": (
         "The points did not fit the plane, so they were shifted by ({dx}, {dy}) and divided by {scale}.",
@@ -299,8 +304,40 @@ STRINGS = {
         "파일의 데이터 줄이 {rows}개뿐입니다. 적어도 {minimum}개가 필요합니다.",
     ),
     "playground.csv.too_many_rows": (
-        "The file has {rows} data rows; at most {maximum} are allowed.",
-        "파일의 데이터 줄이 {rows}개입니다. 최대 {maximum}개까지만 쓸 수 있습니다.",
+        "The file has more than {maximum} data rows; at most {maximum} are allowed (reading stopped there).",
+        "파일의 데이터 줄이 {maximum}개보다 많습니다. 최대 {maximum}개까지만 쓸 수 있어 거기서 읽기를 멈췄습니다.",
+    ),
+    "playground.csv.too_big": (
+        "The file is larger than {limit} MB; a CSV of 20,000 points is far smaller. Reading stopped there.",
+        "파일이 {limit}MB보다 큽니다. 점 20,000개짜리 CSV도 그보다 훨씬 작습니다. 거기서 읽기를 멈췄습니다.",
+    ),
+    "playground.csv.not_text": (
+        "This is not a text file: save your table as \"CSV UTF-8\" (a spreadsheet, image or PDF file will not do).",
+        "텍스트 파일이 아닙니다. 표를 \"CSV UTF-8\" 형식으로 저장해 주세요(스프레드시트, 그림, PDF 파일은 안 됩니다).",
+    ),
+    "playground.csv.malformed": (
+        "Row {row} cannot be read as CSV (an unclosed quote or a stray character); check that row.",
+        "{row}번째 줄을 CSV로 읽을 수 없습니다(닫히지 않은 따옴표나 이상한 문자). 그 줄을 확인해 주세요.",
+    ),
+    "playground.csv.range": (
+        "Some values are larger than {limit} in size: points that far apart cannot be scaled to fit the plane. "
+        "Divide the column by a power of ten first.",
+        "크기가 {limit}보다 큰 값이 있습니다. 그렇게 멀리 떨어진 점들은 평면에 맞게 축소할 수 없습니다. 먼저 그 열을 10의 "
+        "거듭제곱으로 나눠 주세요.",
+    ),
+    "playground.csv.rejected_again": (
+        "This file was already checked: {reason}",
+        "이 파일은 이미 확인했습니다. {reason}",
+    ),
+    "playground.work.too_many_steps": (
+        "{points} training points at batch size {batch} make {steps} steps an epoch; a shared server allows {limit}. "
+        "Choose a batch size of at least {smallest} (or fewer points).",
+        "훈련 점 {points}개를 배치 크기 {batch}(으)로 나누면 에포크마다 {steps}단계입니다. 함께 쓰는 서버에서는 {limit}단계까지만 "
+        "됩니다. 배치 크기를 {smallest} 이상으로 하거나 점을 줄여 주세요.",
+    ),
+    "playground.csv.too_often": (
+        "Too many files in a short time: wait {seconds} seconds before uploading another one.",
+        "짧은 시간에 파일을 너무 많이 올렸습니다. {seconds}초 기다린 뒤에 다시 올려 주세요.",
     ),
     "playground.csv.single_class": (
         "Every point has the label {label}: a classifier needs at least two classes to tell apart.",

@@ -57,18 +57,18 @@ def _widget(draw, name: str, default, **kwargs):
 
 def _ranged_slider(name: str, label: str, rng: R.Range, default: float, help: str | None = None) -> float:
     """A slider whose limits follow the data. Streamlit treats new limits as a new widget, so the value
-    is handed over (clamped to the new range) on every run."""
+    is handed over (kept inside the new range) on every run."""
     key = P + name
-    st.session_state[key] = rng.clamp(st.session_state.get(key, _saved().get(name, default)))
+    st.session_state[key] = rng.limit(st.session_state.get(key, _saved().get(name, default)))
     value = st.slider(label, rng.low, rng.high, step=rng.step, key=key, help=help)
     _saved()[name] = value
     return value
 
 
 def _set_sliders(values: dict[str, float], ranges: dict[str, R.Range]) -> None:
-    """Callback: put values on sliders (clamped to their ranges)."""
+    """Callback: put values on sliders (kept inside their ranges, not snapped to their grid)."""
     for name, value in values.items():
-        st.session_state[P + name] = ranges[name].clamp(value)
+        st.session_state[P + name] = ranges[name].limit(value)
         _saved()[name] = st.session_state[P + name]
 
 
@@ -87,6 +87,8 @@ def loss_text(value: float) -> str:
         return "∞"
     if value >= 1e7:
         return f"{value:.2e}"
+    if value < 1e-9:
+        return "0"  # float noise of an exact fit (1.7e-27), not a loss a student should read
     return f"{value:,.2f}" if value >= 1 else f"{value:.3g}"
 
 
@@ -152,6 +154,27 @@ def generated_data(values: dict) -> tuple[np.ndarray, np.ndarray]:
                    help=t("linreg.gen.seed_help"))
     st.caption(t("linreg.gen.caption"))
     return R.noisy_line(slope, intercept, noise, int(n), int(seed))
+
+
+def _signed(value: float) -> str:
+    """" + 3.55" / " − 2.10": a term after the first one, as a textbook writes it."""
+    return f" {'−' if value < 0 else '+'} {abs(value):.2f}"
+
+
+def about_data(source: str, x: np.ndarray, y: np.ndarray) -> str:
+    """The text beside the data: the notes' story for the notes' table, what the fit is for an edited one."""
+    if source == "generated":
+        return t("linreg.data.generated_about")
+    notes_x, notes_y = R.parse_table(NOTES_ROWS[source], TABLE_COLUMNS[source])
+    if x.shape == notes_x.shape and np.array_equal(x, notes_x) and np.array_equal(y, notes_y):
+        return t(f"linreg.data.{source}_about")
+    fit = R.closed_form(x, y)
+    if source == "hours":
+        line = f"ŷ = {fit.w:.2f}·x{_signed(fit.b)}"
+    else:
+        line = f"ŷ = {fit.w[0]:.2f}·x₁{_signed(fit.w[1])}·x₂{_signed(fit.b)}"
+    key = "linreg.data.edited_exact" if fit.mse == 0 else "linreg.data.edited_about"
+    return t(key, n=len(y), line=line.replace("-", "−"), mse=loss_text(fit.mse))
 
 
 # ---------------------------------------------------------------- one feature: a line
@@ -458,7 +481,7 @@ data_column, about_column = st.columns([1.2, 1], gap="large")
 with data_column:
     x, y = generated_data(values) if source == "generated" else table_data(source)
 with about_column:
-    st.markdown(t(f"linreg.data.{source}_about"))
+    st.markdown(about_data(source, x, y))
 features = R.features(x).shape[1]
 AXES = ("x", "y") if source == "generated" else (t("linreg.chart.x"), t("linreg.chart.y"))
 ranges = R.parameter_ranges(x, y)

@@ -329,6 +329,11 @@ class Range:
         snapped = round(round(float(value) / self.step) * self.step, 10)
         return float(min(max(snapped, self.low), self.high)) + 0.0
 
+    def limit(self, value: float) -> float:
+        """`value` inside the range, off the step grid if it is: a value the page sets (a descent step,
+        the least-squares answer) must keep its MSE; only a hand on the slider moves along the grid."""
+        return float(min(max(float(value), self.low), self.high)) + 0.0
+
 
 def parameter_ranges(x, y) -> list[Range]:
     """Ranges for w1, ..., wk and b that hold zero and the least-squares answer with room around it.

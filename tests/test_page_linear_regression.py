@@ -5,6 +5,7 @@ import json
 import math
 
 import numpy as np
+import pytest
 from sklearn.linear_model import LinearRegression
 
 from playground import regression
@@ -67,7 +68,8 @@ def test_sliders_by_key_give_hand_computed_mse_in_both_languages():
 def test_least_squares_button_and_back_to_zero():
     at = run_page(PAGE)
     at.button(key="linreg/to_best").click().run()
-    assert (at.slider(key="linreg/w").value, at.slider(key="linreg/b").value) == (10.0, 0.0)
+    # The sliders carry the least-squares answer itself (10 and 0 up to float rounding), not a grid value.
+    assert (at.slider(key="linreg/w").value, at.slider(key="linreg/b").value) == (pytest.approx(10.0), pytest.approx(0.0, abs=1e-9))
     assert _metric(at, "MSE") == "0"
     assert any("best fit" in s.value for s in at.success)
     at.button(key="linreg/to_zero").click().run()
@@ -164,7 +166,8 @@ def test_two_features_plane_by_hand():
     # ŷ = 10·sleep: 50, 80, 70, 30 against 90, 80, 40, 20.
     assert _metric(at, "MSE") == f"{(40**2 + 0 + 30**2 + 10**2) / 4:,.2f}"  # 650.00
     at.button(key="linreg/plane_to_best").click().run()
-    assert (at.slider(key="linreg/w1").value, at.slider(key="linreg/w2").value, at.slider(key="linreg/pb").value) == (10.0, 0.0, 0.0)
+    assert (at.slider(key="linreg/w1").value, at.slider(key="linreg/w2").value, at.slider(key="linreg/pb").value) == (
+        pytest.approx(10.0), pytest.approx(0.0, abs=1e-9), pytest.approx(0.0, abs=1e-9))
     assert _metric(at, "MSE") == "0"
     assert (_metric(at, "w₁*"), _metric(at, "w₂*"), _metric(at, "b*")) == ("10.000", "0.000", "0.000")
     x = np.array([[9, 5], [8, 8], [4, 7], [2, 3]], dtype=float)
@@ -188,3 +191,33 @@ def test_link_values_and_bad_ones():
     assert _metric(at, "MSE") == "281.25"
     assert at.select_slider(key="linreg/lr").value == 0.01 and at.slider(key="linreg/steps").value == 50
     assert any("'banana'" in i.value for i in at.info)
+
+
+def test_moving_the_sliders_to_a_step_keeps_its_exact_mse():
+    # The sliders used to snap b to their grid, so the MSE at the top differed from the step's (0.36 -> 0.45).
+    at = run_page(PAGE)
+    at.slider(key="linreg/step").set_value(2).run()
+    mses = [m.value for m in at.metric if m.label == "MSE"]
+    step_mse, w_k, b_k = mses[-1], _metric(at, "w"), _metric(at, "b")
+    at.button(key="linreg/gd_apply").click().run()
+    assert [m.value for m in at.metric if m.label == "MSE"][0] == step_mse
+    assert f"{at.slider(key='linreg/w').value:.3f}" == w_k and f"{at.slider(key='linreg/b').value:.3f}" == b_k
+    at.slider(key="linreg/steps").set_value(150).run()  # another rerun keeps the exact values
+    assert [m.value for m in at.metric if m.label == "MSE"][0] == step_mse
+
+
+def test_text_beside_an_edited_table_describes_the_edited_rows():
+    at = run_page(PAGE)
+    assert "y = 10·x + 0" in all_text(at)  # the notes' table: the line through every point
+    _edit(at, edited_rows={1: {"score": 70.0}}, added_rows=[{"hours": 5.0, "score": 55.0}])
+    x = np.array([[9.0], [8.0], [4.0], [2.0], [5.0]])
+    y = np.array([90.0, 70.0, 40.0, 20.0, 55.0])
+    model = LinearRegression().fit(x, y)
+    text = all_text(at)
+    assert "y = 10·x + 0" not in text and "5 rows" in text
+    assert f"{model.coef_[0]:.2f}·x + {model.intercept_:.2f}" in text
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert "5개 행" in all_text(at)
+    at.button(key="linreg/restore/hours").click().run()
+    assert "y = 10·x + 0" in all_text(at)

@@ -32,6 +32,21 @@ STRINGS = {
         "**ŷ = w₁·x₁ + w₂·x₂ + b**입니다. 이 데이터에서는 수면 시간이 점수에 영향을 주지 않습니다. "
         "w₁ = 10, w₂ = 0, b = 0이 모든 학생에게 정확히 맞습니다.",
     ),
+    "linreg.data.edited_about": (
+        "**Your edited table: {n} rows.** No single line or plane passes through every row now; the best one is "
+        "**{line}**, with a mean squared error of {mse}. Every section below works on your rows; "
+        "*Restore the notes' data* brings the original back.",
+        "**고친 표: {n}개 행.** 이제 모든 행을 지나는 직선(평면)은 없고, 가장 좋은 것은 **{line}**이며 평균 제곱 "
+        "오차는 {mse}입니다. 아래 모든 부분이 고친 표로 계산합니다. *강의 노트 데이터로 되돌리기*를 누르면 원래 표로 "
+        "돌아갑니다.",
+    ),
+    "linreg.data.edited_exact": (
+        "**Your edited table: {n} rows.** The line (or plane) **{line}** still passes through every row, so the best "
+        "mean squared error is 0. Every section below works on your rows; *Restore the notes' data* brings the "
+        "original back.",
+        "**고친 표: {n}개 행.** 직선(평면) **{line}**이 여전히 모든 행을 지나므로 가장 작은 평균 제곱 오차는 0입니다. "
+        "아래 모든 부분이 고친 표로 계산합니다. *강의 노트 데이터로 되돌리기*를 누르면 원래 표로 돌아갑니다.",
+    ),
     "linreg.data.generated_about": (
         "Points scattered around a line you choose. With noise, no line passes through every point: the best "
         "mean squared error is above 0, and the fitted slope and intercept differ a little from the ones that "

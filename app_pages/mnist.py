@@ -25,7 +25,9 @@ from playground.mnist_presets import (
 from playground.state import Param
 from playground.worker import TrainingWorker
 from ui import mnist_inspect
-from ui.common import kept_widget, lang, page_header, query_values, show_error, sync_query, t
+from ui.common import (
+    kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t,
+)
 from ui.live import session_worker, set_running
 
 P = "mnist/"
@@ -176,6 +178,10 @@ def _rows_version() -> int:
     return st.session_state.setdefault(P + "rows_version", 0)
 
 
+def _editor_key() -> str:
+    return f"{P}layers{_rows_version()}/{lang()}"
+
+
 def _set_rows(specs: list[dict]) -> None:
     """Replace the table (and so the network) with `specs`; the editor starts afresh."""
     st.session_state[P + "rows"] = layer_table.specs_to_rows(specs)
@@ -233,8 +239,9 @@ def _model_section(values: dict) -> list[dict]:
     if P + "rows" not in st.session_state:
         _set_rows(PRESETS[_saved().get(P + "preset", values["preset"])])
     st.session_state.setdefault(P + "specs", PRESETS[_saved().get(P + "preset", values["preset"])])
-    if f"{P}layers{_rows_version()}" not in st.session_state and P + "rows_edited" in st.session_state:
-        # Back on this page: Streamlit dropped the editor's edits with the widget, the rows kept them.
+    if _editor_key() not in st.session_state and P + "rows_edited" in st.session_state:
+        # Back on this page, or in the other language (the editor is keyed by it so its layer kinds are
+        # shown in that language): the editor widget is new, the edited rows are not.
         st.session_state[P + "rows"] = st.session_state.pop(P + "rows_edited")
         st.session_state[P + "rows_version"] = _rows_version() + 1
     top = st.columns([1.3, 2.7], vertical_alignment="bottom")
@@ -246,7 +253,7 @@ def _model_section(values: dict) -> list[dict]:
     frame = pd.DataFrame(st.session_state[P + "rows"], columns=layer_table.COLUMNS)
     frame = frame.astype({column: "float64" for column in NUMBER_COLUMNS})
     edited = st.data_editor(
-        frame, key=f"{P}layers{_rows_version()}", num_rows="dynamic", hide_index=True,
+        frame, key=_editor_key(), num_rows="dynamic", hide_index=True,
         column_config=_column_config(), width="stretch", placeholder="–",
     )
     rows = [row for row in edited.to_dict("records") if not all(_blank(row.get(c)) for c in layer_table.COLUMNS)]
@@ -477,6 +484,7 @@ def _apply_pending() -> None:
 
 page_header("mnist")
 values = query_values(PARAMS, P + "url")
+relabel_after_language_switch(P, [P + n for n in ("data", "preset", "opt", "move_which")])
 _apply_pending()
 split = _data_section(values)
 specs = _model_section(values)

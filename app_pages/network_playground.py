@@ -24,7 +24,7 @@ from playground.charts import playground as charts
 from playground.datasets import toy
 from playground.errors import UserError
 from playground.worker import TrainingWorker
-from ui.common import bad_param_notice, lang, page_header, show_error, sync_query, t
+from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_chart import live_plotly_chart
 from ui.live import session_worker, set_running
 
@@ -544,6 +544,8 @@ def _details(config: pc.PlaygroundConfig) -> None:
 
 page_header("playground")
 _init_from_url()
+relabel_after_language_switch(P, [P + n for n in ("problem", "dataset", "act", "reg", "opt")]
+                              + [f"{P}act/{i}" for i in range(pc.MAX_LAYERS)])
 for notice in st.session_state.pop(P + "notices", []):
     bad_param_notice(notice)
 

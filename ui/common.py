@@ -77,3 +77,19 @@ def kept_widget(draw, key: str, default, saved: dict, saved_as: str | None = Non
     value = draw(key=key, **kwargs)
     saved[name] = value
     return value
+
+
+def relabel_after_language_switch(prefix: str, keys) -> None:
+    """After a language switch, hand the choices of the widgets `keys` back through session state.
+
+    A select box or radio remembers its choice in the browser by the displayed label; when the
+    labels change language the browser keeps showing the old one until the next click. Setting
+    the value again makes Streamlit send it, with the new label. `prefix` is the page's namespace
+    (its last language is kept under prefix + "lang").
+    """
+    if st.session_state.get(prefix + "lang") == lang():
+        return
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    st.session_state[prefix + "lang"] = lang()

@@ -29,6 +29,7 @@ from playground.errors import UserError
 OPTIMIZERS = ("sgd", "momentum", "adam", "rmsprop")
 LOSSES = ("cross_entropy", "bce", "mse")
 REGULARIZATIONS = ("none", "l1", "l2")
+MAX_SEED = 2**32 - 1  # seeds are whole numbers 0..MAX_SEED
 HISTORY_KEYS = ("epoch", "train_loss", "test_loss", "train_acc", "test_acc")
 
 # An epoch loss this many times the untrained network's loss (at least 1) counts as diverged:
@@ -95,9 +96,19 @@ class TrainConfig:
         for setting, value in (("reg_rate", self.reg_rate), ("weight_decay", self.weight_decay)):
             if not _is_number(value) or not math.isfinite(value) or value < 0:
                 raise PhrasedError("core.train.bad_rate", {"setting": f"core.train.setting.{setting}"}, value=repr(value))
-        if isinstance(self.seed, bool) or not isinstance(self.seed, numbers.Integral) or self.seed < 0:
-            raise UserError("core.train.bad_seed", value=repr(self.seed))
+        if (isinstance(self.seed, bool) or not isinstance(self.seed, numbers.Integral) or self.seed < 0
+                or self.seed > MAX_SEED):  # torch.manual_seed overflows past 64 bits (a seed of 2**70)
+            raise UserError("core.train.bad_seed", value=_shown(self.seed))
         return self
+
+
+def _shown(value: object) -> str:
+    """A short repr for a sentence (Python refuses to print an int of more than 4,300 digits)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "…"
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _is_number(value: object) -> bool:

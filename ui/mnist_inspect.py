@@ -229,7 +229,9 @@ def _load_upload(upload, split: mnist.MnistSplit, start_run: Callable, set_rows:
     done = len(saved.history.get("epoch", []))
     start_run(saved.specs, config, max(epochs, 1), split, state=saved.state, normalisation=norm, play=False)
     set_rows(saved.specs)
-    pending = {"opt": config.optimizer, "seed": config.seed, "epochs": min(max(epochs, 1), 50), "device": config.device}
+    pending = {"opt": config.optimizer, "epochs": min(max(epochs, 1), 50), "device": config.device}
+    if config.seed <= 999_999:  # the seed box's range; a file's larger seed still trains, the box keeps its own
+        pending["seed"] = config.seed
     for name, value, choices in (("lr", config.learning_rate, LEARNING_RATES), ("batch", config.batch_size, BATCH_SIZES),
                                  ("wd", config.weight_decay, WEIGHT_DECAYS)):
         if value in choices:  # the sliders offer only these values

@@ -117,8 +117,8 @@ STRINGS = {
         "{setting} 값은 0 이상의 수여야 합니다. 지금 값: {value}.",
     ),
     "core.train.bad_seed": (
-        "The seed must be a whole number of 0 or more, not {value}.",
-        "시드는 0 이상의 정수여야 합니다. 지금 값: {value}.",
+        "The seed must be a whole number from 0 to 4,294,967,295, not {value}.",
+        "시드는 0부터 4,294,967,295까지의 정수여야 합니다. 지금 값: {value}.",
     ),
     "core.train.unknown_device": (
         "The device '{device}' is not available on this machine; choose one of: {choices}.",

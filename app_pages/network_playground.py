@@ -23,6 +23,7 @@ from playground import playground_config as pc
 from playground.charts import playground as charts
 from playground.datasets import toy
 from playground.errors import UserError
+from playground.pool import ProcessWorker, start_worker
 from playground.worker import TrainingWorker
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_chart import live_plotly_chart
@@ -95,7 +96,7 @@ def _config() -> pc.PlaygroundConfig:
 # --- callbacks ----------------------------------------------------------------------------------------
 
 
-def _worker() -> TrainingWorker | None:
+def _worker() -> TrainingWorker | ProcessWorker | None:
     return st.session_state.get(WORKER)
 
 
@@ -209,13 +210,6 @@ def _csv_table(problem: str) -> tuple[tuple | None, bool]:
     return kept, False
 
 
-def _snapshot_maker(features: tuple[str, ...], neuron_resolution: int):
-    def snapshot(trainer):
-        return grids.snapshot(trainer, features, neuron_resolution=neuron_resolution)
-
-    return snapshot
-
-
 def _neuron_resolution(config: pc.PlaygroundConfig) -> int:
     # Big networks get coarser neuron maps so each redraw stays small enough to send five times a second.
     neurons = len(config.features) + sum(config.hidden)
@@ -239,16 +233,19 @@ def _ensure_worker(config: pc.PlaygroundConfig, csv: tuple | None) -> bool:
             _restart(worker, config.seed)
             st.session_state[P + "applied_seed"] = config.seed
         st.session_state[P + "trained_config"] = config
+        _show_run_message(worker)
         return True
     was_running = worker is not None and worker.status == "running"
     try:
         feats.check(config.features)
         data = pc.make_data(config, *(csv[2], csv[1]) if (config.dataset == "csv" and csv is not None) else (None,))
+        # Trains in one of the server's training processes (playground/pool.py), or in a thread when
+        # PLAYGROUND_TRAINING_PROCESSES=0; both inputs are picklable for the process.
         worker = session_worker(
             WORKER,
-            lambda: TrainingWorker(
-                lambda seed: pc.make_trainer(config, data, seed),
-                snapshot=_snapshot_maker(config.features, _neuron_resolution(config)),
+            lambda: start_worker(
+                pc.TrainerFactory(config, data),
+                snapshot=grids.Snapshotter(config.features, _neuron_resolution(config)),
                 snapshot_interval=SNAPSHOT_SECONDS, max_epochs=MAX_EPOCHS, seed=config.seed,
             ),
             signature=signature,
@@ -262,7 +259,27 @@ def _ensure_worker(config: pc.PlaygroundConfig, csv: tuple | None) -> bool:
     })
     if was_running:
         worker.play()
+    _show_run_message(worker)
     return True
+
+
+def _show_run_message(worker) -> None:
+    """A stopped run's sentence (its training process crashed, training failed); divergence shows in the live view."""
+    snap = worker.latest()
+    if snap is not None and snap.message is not None and snap.status != "diverged":
+        show_error(snap.message)
+
+
+def _fallback_payload(worker, config: pc.PlaygroundConfig):
+    """A payload when the snapshot has none (its snapshot failed): drawn here from a thread worker's trainer.
+
+    A ProcessWorker's trainer lives in its training process: there is nothing to draw until its next
+    snapshot, and its message says why.
+    """
+    if not isinstance(worker, TrainingWorker):
+        return None
+    with worker.lock:
+        return grids.snapshot(worker.trainer, config.features, neuron_resolution=_neuron_resolution(config))
 
 
 # --- drawing ------------------------------------------------------------------------------------------
@@ -439,8 +456,9 @@ def _live_view(polling: bool, slots: Slots) -> None:
     data: toy.ToyData = st.session_state[P + "data"]
     payload = snap.payload
     if payload is None:  # no snapshot yet: take one here
-        with worker.lock:
-            payload = grids.snapshot(worker.trainer, config.features, neuron_resolution=_neuron_resolution(config))
+        payload = _fallback_payload(worker, config)
+        if payload is None:
+            return
     history = snap.history
 
     def last(key):

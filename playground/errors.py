@@ -21,3 +21,15 @@ class UserError(ValueError):
     def message(self, lang: str) -> str:
         """The sentence in `lang`."""
         return i18n.text(self.key, lang, **self.params)
+
+    def __reduce__(self):
+        # Errors cross the pipe from a training process (playground/pool.py): pickle's default for
+        # exceptions calls cls(*args), which would turn the English sentence into the key.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type, args: tuple, state: dict) -> UserError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error

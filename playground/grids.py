@@ -168,3 +168,14 @@ def snapshot(
         neurons=neuron_grids(trainer, features, extent, neuron_resolution),
         weights=dense_weights(trainer),
     )
+
+
+@dataclass(frozen=True)
+class Snapshotter:
+    """`snapshot(trainer, features, neuron_resolution=...)` as a picklable callable (a training process calls it)."""
+
+    features: tuple[str, ...]
+    neuron_resolution: int = NEURON_RESOLUTION
+
+    def __call__(self, trainer) -> GridSnapshot:
+        return snapshot(trainer, self.features, neuron_resolution=self.neuron_resolution)

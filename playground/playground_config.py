@@ -249,3 +249,14 @@ def make_trainer(config: PlaygroundConfig, data: toy.ToyData, seed: int | None =
 def with_seed(config: PlaygroundConfig, seed: int) -> PlaygroundConfig:
     """`config` with another weight seed."""
     return replace(config, seed=int(seed) % (MAX_SEED + 1))
+
+
+@dataclass(frozen=True, eq=False)
+class TrainerFactory:
+    """`make_trainer(config, data, seed)` as a picklable callable: a training process builds the trainer from it."""
+
+    config: PlaygroundConfig
+    data: toy.ToyData
+
+    def __call__(self, seed: int | None = None) -> training.Trainer:
+        return make_trainer(self.config, self.data, seed)

@@ -429,3 +429,20 @@ class TrainingWorker:
     def stop(self) -> None:
         """End the thread (idempotent). The last snapshot stays readable, with status "stopped"."""
         self._finalizer()
+
+    def release(self) -> None:
+        """Stop, and drop the trainer, its data and the factory now (the session is gone; see playground/release.py).
+
+        Afterwards `trainer` is None and the last snapshot keeps its numbers but not its payload.
+        """
+        self._finalizer()
+        engine = self._engine
+        if engine.thread.is_alive() and threading.current_thread() is not engine.thread:
+            engine.thread.join(COMMAND_TIMEOUT)  # (a second caller returns from the finalizer before the thread ends)
+        with engine.lock:
+            engine.trainer = None
+            engine.make_trainer = None
+            engine.snapshot_fn = None
+        with engine.cond:
+            if engine.latest is not None:
+                engine.latest = replace(engine.latest, payload=None)

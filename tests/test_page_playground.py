@@ -12,6 +12,13 @@ P = "playground/"
 WORKER = P + "worker"
 
 
+@pytest.fixture(autouse=True)
+def threads(monkeypatch):
+    """Train in threads here: these tests read the trainer, which a training process keeps to itself
+    (tests/test_worker_pool.py drives the page through the process pool)."""
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+
+
 @pytest.fixture
 def apps():
     """Pages opened by a test; their training threads are stopped afterwards."""

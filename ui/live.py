@@ -28,6 +28,7 @@ AppTest does not tick ``run_every`` fragments: test live behaviour through the w
 
 from __future__ import annotations
 
+import time
 from typing import Callable, Hashable
 
 import streamlit as st
@@ -35,6 +36,7 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground.errors import UserError
+from playground.release import release_when
 from playground.worker import Snapshot, TrainingWorker
 from ui.common import show_error, t
 
@@ -52,6 +54,39 @@ def _viewer_connected() -> Callable[[], bool] | None:
     return lambda: server.is_active_session(session_id)
 
 
+RECONNECT_GRACE = 120.0  # Streamlit's default: a closed tab's session can be resumed for two minutes
+
+
+def _session_gone() -> Callable[[], bool] | None:
+    """A thread-safe check that this session is gone for good (None outside a server).
+
+    Gone: not connected, and either no longer kept for a reconnect (closed, or dropped from
+    Streamlit's session storage) or disconnected for longer than that storage keeps sessions.
+    Streamlit drops a stored session without calling anything, so this is asked, not told.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None or not runtime.exists():
+        return None
+    server, session_id = runtime.get_instance(), ctx.session_id
+    # Streamlit 1.67's in-memory session storage (a TTLCache): read-only lookups, no public accessor.
+    stored = getattr(getattr(getattr(server, "_session_mgr", None), "_session_storage", None), "_cache", None)
+    grace = float(getattr(stored, "ttl", RECONNECT_GRACE))
+    inactive_since: float | None = None
+
+    def gone() -> bool:
+        nonlocal inactive_since
+        if server.is_active_session(session_id):
+            inactive_since = None
+            return False
+        now = time.monotonic()
+        inactive_since = inactive_since or now
+        if stored is not None and session_id not in stored:  # `in` never reaps or reorders it
+            return not server.is_active_session(session_id)  # (a reconnect re-activates before it unstores)
+        return now - inactive_since > grace
+
+    return gone
+
+
 def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: Hashable = None) -> TrainingWorker:
     """This session's worker at ``st.session_state[key]``, made by `factory()` when needed.
 
@@ -66,6 +101,9 @@ def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: H
         return worker
     new = factory()
     new.watched_by(_viewer_connected())
+    gone = _session_gone()
+    if gone is not None:
+        release_when(new, gone)  # the run, its model and data go when the session does
     if worker is not None:
         worker.stop()
     st.session_state[key] = new

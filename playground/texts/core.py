@@ -205,6 +205,16 @@ STRINGS = {
         "Training stopped because of an unexpected error: {error}",
         "예기치 못한 오류로 학습이 멈췄습니다: {error}",
     ),
+    "core.worker.crashed": (
+        "The training process of this run stopped unexpectedly, and its progress is lost. "
+        "Press Play or Reset to start the run again.",
+        "이 실행을 학습하던 프로세스가 예기치 않게 멈춰 진행 상황을 잃었습니다. "
+        "재생이나 초기화를 누르면 다시 시작합니다.",
+    ),
+    "core.worker.no_process": (
+        "No training process could be started on the server just now. Try again in a moment.",
+        "지금은 서버에서 학습 프로세스를 시작할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+    ),
     "core.worker.snapshot_failed": (
         "The live view could not be updated: {error}",
         "실시간 화면을 갱신하지 못했습니다: {error}",

@@ -1,0 +1,312 @@
+"""Training in processes (playground/pool.py): the thread worker's behaviour and numbers, crashes, release.
+
+The reference for every behaviour is TrainingWorker (tests/test_worker.py) and a plain Trainer in
+this process: a ProcessWorker must give the same numbers for the same seed and obey the same
+controls, while its trainer lives in another process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from playground import layers, pool, release
+from playground.errors import UserError
+from playground.training import TrainConfig, Trainer
+from playground.worker import TrainingWorker
+
+SPECS = layers.dense_stack([4, 2], "tanh", 2)
+
+
+def _data(n=200, seed=0):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-5, 5, (n, 2)).astype(np.float32)
+    return x, (np.hypot(x[:, 0], x[:, 1]) < 3).astype(np.int64)
+
+
+X, Y = _data()
+
+
+@dataclass(frozen=True)
+class Factory:
+    """A picklable trainer factory (the training process builds the trainer from it)."""
+
+    learning_rate: float = 0.03
+    batch_size: int = 10
+    points: int = 200
+    broken_seed: int | None = None
+
+    def __call__(self, seed):
+        if seed == self.broken_seed:
+            raise UserError("core.train.no_data")
+        x, y = (X, Y) if self.points == 200 else _data(self.points, 1)
+        half = len(x) // 2
+        config = TrainConfig(seed=seed, learning_rate=self.learning_rate, batch_size=self.batch_size)
+        return Trainer(SPECS, (2,), config, x[:half], y[:half], x[half:], y[half:])
+
+
+def epoch_payload(trainer):
+    return trainer.epoch + 100
+
+
+def _eventually(condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.fixture(scope="module")
+def shared():
+    made = pool.Pool(2, linger=0.5)
+    yield made
+    made.shutdown()
+
+
+@pytest.fixture
+def workers(shared):
+    made = []
+
+    def make(factory=Factory(), target=None, **kwargs):
+        worker = pool.ProcessWorker(factory, pool=target or shared, **kwargs)
+        made.append(worker)
+        return worker
+
+    yield make
+    for worker in made:
+        worker.stop()
+
+
+def test_same_numbers_as_the_thread_worker_and_a_plain_trainer(workers):
+    reference = Factory()(7)
+    for _ in range(6):
+        reference.train_epoch()
+    worker = workers(seed=7, snapshot=epoch_payload)
+    snap = worker.latest()
+    assert (snap.epoch, snap.status, snap.payload, snap.message, snap.seed) == (0, "paused", 100, None, 7)
+    worker.play()
+    assert _eventually(lambda: worker.latest().epoch >= 6)
+    worker.pause()
+    first = worker.latest().history
+    assert {k: v[:6] for k, v in first.items()} == reference.history  # same numbers, chunking changes nothing
+    assert worker.latest().payload == worker.latest().epoch + 100
+
+    thread = TrainingWorker(Factory(), seed=7)
+    try:
+        worker.reset()
+        assert worker.latest().epoch == 0 and worker.latest().history["epoch"] == [] and worker.seed == 7
+        for _ in range(3):
+            worker.step()
+            thread.step()
+            assert worker.wait() and thread.wait()
+        assert worker.latest().history == thread.latest().history
+        assert worker.latest().steps == thread.latest().steps == 3 * reference.batches_per_epoch
+        assert worker.latest().epoch_progress == 0.0 and worker.status == "paused"
+    finally:
+        thread.stop()
+    worker.reset(seed=8)
+    worker.step()
+    assert worker.wait() and worker.seed == 8 and worker.latest().seed == 8
+    assert worker.latest().history["train_loss"][0] != first["train_loss"][0]
+
+
+def test_pause_is_obeyed_at_once_even_inside_a_long_epoch(workers):
+    worker = workers(Factory(batch_size=1, points=20_000))  # an epoch is 10,000 steps: seconds of work
+    worker.play()
+    assert _eventually(lambda: worker.latest().steps > 0)
+    started = time.monotonic()
+    worker.pause()
+    assert time.monotonic() - started < 2.0
+    snap = worker.latest()
+    assert snap.status == "paused" and snap.epoch == 0 and 0 < snap.epoch_progress < 1
+    time.sleep(0.3)
+    worker.set_learning_rate(0.03)  # a command round trip: training after the pause would show in its report
+    assert worker.wait() and worker.latest().steps == snap.steps
+    assert snap.samples_per_second > 0
+
+
+def test_learning_rate_max_epochs_and_divergence(workers):
+    worker = workers()
+    worker.play()
+    worker.set_learning_rate(0.2)
+    worker.pause()
+    assert worker.latest().learning_rate == 0.2
+    worker.reset()
+    assert worker.latest().learning_rate == 0.2  # survives reset, as in the thread worker
+    with pytest.raises(UserError):
+        worker.set_learning_rate(-1)
+
+    finite = workers(max_epochs=3)
+    finite.play()
+    assert _eventually(lambda: finite.status == "finished") and finite.wait()
+    assert finite.latest().epoch == 3 and finite.latest().status == "finished"
+    finite.play()
+    finite.step()
+    assert finite.status == "finished"
+    finite.set_max_epochs(4)
+    finite.step()
+    assert finite.wait() and finite.latest().epoch == 4 and finite.status == "finished"
+
+    wild = workers(Factory(learning_rate=1000.0))
+    wild.play()
+    assert _eventually(lambda: wild.status == "diverged") and wild.wait()
+    snap = wild.latest()
+    assert snap.message.key == "core.diverged" and "learning rate" in str(snap.message)
+    assert "학습률" in snap.message.message("ko")  # the error crossed the pipe with its key and parameters
+    wild.set_learning_rate(0.03)
+    wild.step()
+    assert wild.wait() and wild.latest().epoch == snap.epoch + 1 and wild.latest().message is None
+
+
+def test_factory_errors_propagate_and_reset_keeps_the_old_run(workers, shared):
+    runs = shared.runs()
+    with pytest.raises(UserError) as caught:
+        workers(Factory(broken_seed=99), seed=99)
+    assert caught.value.key == "core.train.no_data" and shared.runs() == runs  # no slot left behind
+    worker = workers(Factory(broken_seed=99))
+    worker.step()
+    worker.wait()
+    with pytest.raises(UserError):
+        worker.reset(seed=99)
+    assert worker.latest().epoch == 1 and worker.seed == 0 and worker.status == "paused"
+    with pytest.raises(TypeError, match="picklable"):
+        workers(lambda seed: Factory()(seed))
+
+
+def test_nobody_watching_pauses_the_run(workers):
+    idle = workers(idle_timeout=0.6)
+    connected = threading.Event()
+    connected.set()
+    watched = workers(idle_timeout=60.0)
+    watched.watched_by(connected.is_set)
+    idle.play()
+    watched.play()
+    time.sleep(1.0)
+    assert watched.status == "running"
+    assert _eventually(lambda: idle.status == "paused", timeout=5)  # no heartbeats: the tab was closed
+    connected.clear()  # the viewer's websocket closed
+    assert _eventually(lambda: watched.status == "paused", timeout=5)
+    assert watched.wait()
+    epoch = watched.latest().epoch
+    time.sleep(0.3)
+    watched.step()
+    assert watched.wait() and watched.latest().epoch == epoch + 1  # paused in the process, not only here
+
+
+def test_a_killed_process_gives_a_sentence_and_play_or_reset_restart(workers):
+    worker = workers(seed=3)
+    other = workers()  # the second process: the crash must not touch it
+    assert worker.pid != other.pid
+    worker.play()
+    assert _eventually(lambda: worker.latest().epoch >= 2)
+    dead = worker.pid
+    os.kill(dead, signal.SIGKILL)
+    assert _eventually(lambda: worker.crashed, timeout=10)
+    snap = worker.latest()
+    assert snap.status == "paused" and snap.message.key == "core.worker.crashed"
+    assert "Play" in str(snap.message) and "재생" in snap.message.message("ko")
+    assert worker.wait(timeout=1.0)  # nothing runs: a page waiting on it is not held up
+    worker.pause()  # commands on a crashed run return at once
+    worker.set_learning_rate(0.1)
+
+    worker.play()  # starts the run again in a live process
+    assert not worker.crashed and worker.pid not in (None, dead)
+    assert _eventually(lambda: worker.latest().epoch >= 2)
+    assert worker.latest().message is None and worker.latest().learning_rate == 0.1 and worker.seed == 3
+    worker.pause()
+
+    os.kill(worker.pid, signal.SIGKILL)
+    assert _eventually(lambda: worker.crashed, timeout=10)
+    worker.reset()
+    assert not worker.crashed and worker.latest().epoch == 0 and worker.latest().history["epoch"] == []
+    other.step()
+    assert other.wait() and other.latest().epoch == 1
+
+
+def test_two_sessions_train_at_once_in_two_processes(workers):
+    first, second = workers(), workers()
+    assert first.pid != second.pid
+    first.play()
+    second.play()
+    time.sleep(1.0)
+    assert first.status == second.status == "running"
+    a, b = first.latest().epoch, second.latest().epoch
+    time.sleep(0.5)
+    assert first.latest().epoch > a and second.latest().epoch > b
+
+
+def test_releasing_frees_the_slot_and_idle_processes_end():
+    made = pool.Pool(2, linger=0.3)
+    try:
+        runs = [pool.ProcessWorker(Factory(), pool=made) for _ in range(6)]
+        assert made.runs() == 6 and len(made.pids()) == 2
+        counts = sorted(len(p.runs) for p in made.processes)
+        assert counts == [3, 3]  # the least-loaded process takes each new run
+        for worker in runs[:3]:
+            worker.release()
+        assert made.runs() == 3
+        assert not runs[0].alive and runs[0].status == "stopped"
+        runs[0].play()  # a released run stays stopped
+        assert runs[0].status == "stopped"
+        del runs[3:]  # dropped without release: the finalizer frees the slots
+        import gc
+
+        gc.collect()
+        assert _eventually(lambda: made.runs() == 0, timeout=5)
+        assert _eventually(lambda: made.pids() == [], timeout=10)  # no runs for `linger` seconds: processes end
+    finally:
+        made.shutdown()
+
+
+def test_thirty_closed_sessions_release_their_threads_processes_and_trainers():
+    # The server side of issue 11: sessions come and go; once a session is gone for good its
+    # worker must go too, whether it trains in a thread (MNIST, train/validation/test) or a process.
+    made = pool.Pool(2, linger=0.3)
+    threads_before = threading.active_count()
+    gone = {"now": False}
+    try:
+        in_threads = [TrainingWorker(Factory()) for _ in range(30)]
+        in_processes = [pool.ProcessWorker(Factory(), pool=made) for _ in range(30)]
+        for worker in in_threads + in_processes:
+            release.release_when(worker, lambda: gone["now"])
+            worker.play()
+        assert threading.active_count() >= threads_before + 30 and made.runs() == 30
+        release.check()
+        assert made.runs() == 30 and all(w.alive for w in in_threads)  # sessions still there: nothing released
+        gone["now"] = True
+        release.check()
+        assert made.runs() == 0
+        assert all(not w.alive and w.trainer is None and w.latest().payload is None for w in in_threads)
+        assert all(w.status == "stopped" for w in in_processes)
+        assert _eventually(lambda: threading.active_count() <= threads_before + 2, timeout=10)  # + the pool's own
+        assert _eventually(lambda: made.pids() == [], timeout=10)
+    finally:
+        made.shutdown()
+
+
+def test_the_playground_page_trains_through_the_pool(monkeypatch):
+    from tests.apptest_utils import run_page
+
+    monkeypatch.setenv(pool.ENV, "1")
+    at = None
+    try:
+        at = run_page("network_playground")
+        worker = at.session_state["playground/worker"]
+        assert isinstance(worker, pool.ProcessWorker) and worker.pid is not None
+        at.button(key="playground/step").click().run()
+        assert worker.wait() and worker.latest().epoch == 1
+        assert worker.latest().payload.decision.shape == (100, 100)
+    finally:
+        if at is not None and "playground/worker" in at.session_state:
+            at.session_state["playground/worker"].stop()
+        shared = pool.shared_pool()
+        if shared is not None:
+            shared.shutdown()

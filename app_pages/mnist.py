@@ -140,7 +140,7 @@ def _data_section(values: dict) -> mnist.MnistSplit:
         cols[1].caption(t("mnist.data.cache", folder=str(mnist.cache_dir()), env=mnist.ENV_DIR))
     elif source == "folder":
         folder = _widget(st.text_input, "folder", "", label=t("mnist.data.folder"), placeholder="/path/to/mnist",
-                         help=t("mnist.data.folder_help"))
+                         help=t("mnist.data.folder_help", root=str(mnist.data_root()), env=mnist.ENV_ROOT))
     message = st.session_state.pop(P + "download_msg", None)
     if message is not None:
         (st.success(message[1]) if message[0] == "success" else show_error(message[1]))

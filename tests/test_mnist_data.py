@@ -50,7 +50,8 @@ def test_real_test_set_checksums_shapes_and_digit_counts(shared_data):
     assert images[:, 0, 0].max() == 0 and images.max() == 255
 
 
-def test_folder_option_on_the_10k_folder(shared_data, empty_cache):
+def test_folder_option_on_the_10k_folder(shared_data, empty_cache, monkeypatch):
+    monkeypatch.setenv(mnist.ENV_ROOT, str(shared_data))  # the folder option reads only under this root
     folder = shared_data / "mnist-10k"
     train, test = mnist.load_folder(folder)
     # Its README: "train" = the first 8,000 test images, "t10k" = the last 2,000.
@@ -133,7 +134,8 @@ def test_mismatched_counts_in_a_folder(shared_data, tmp_path):
     assert "8000 images" in text and "2000 labels" in text and "train-labels-idx1-ubyte.gz" in text
 
 
-def test_missing_folder_and_missing_file(tmp_path):
+def test_missing_folder_and_missing_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(mnist.ENV_ROOT, str(tmp_path))
     with pytest.raises(UserError, match="does not exist"):
         mnist.load_folder(tmp_path / "nope")
     (tmp_path / "train-images-idx3-ubyte.gz").write_bytes(b"")

@@ -143,15 +143,36 @@ def test_uploading_a_pickle_or_junk_gives_a_sentence(tmp_path):
     assert "No model yet" in all_text(at)
 
 
-def test_missing_folder_falls_back_to_the_sample():
+def test_missing_folder_falls_back_to_the_sample(tmp_path, monkeypatch):
+    from playground.datasets import mnist
+
+    monkeypatch.setenv(mnist.ENV_ROOT, str(tmp_path))
     at = run_page("mnist")
     at.radio(key="mnist/data").set_value("folder").run()
-    at.text_input(key="mnist/folder").input("/no/such/folder").run()
-    assert "The folder '/no/such/folder' does not exist" in " ".join(e.value for e in at.error)
+    at.text_input(key="mnist/folder").input("no/such/folder").run()
+    assert "no/such/folder' does not exist" in " ".join(e.value for e in at.error)
     assert "3,600 digits for training" in all_text(at)
 
 
-def test_folder_option_with_the_shared_10k_folder(shared_data):
+def test_folders_outside_the_data_root_are_refused_without_probing(tmp_path, monkeypatch):
+    from playground.datasets import mnist
+
+    monkeypatch.setenv(mnist.ENV_ROOT, str(tmp_path))
+    at = run_page("mnist")
+    at.radio(key="mnist/data").set_value("folder").run()
+    texts = []
+    for probe in ("/root", "/no/such/folder", "/proc/1/root", "x" * 5000):
+        at.text_input(key="mnist/folder").input(probe).run()
+        assert not at.exception
+        texts.append(" ".join(e.value for e in at.error).replace(probe[:80], "P"))
+    assert f"only under {tmp_path}" in texts[0] and texts[0] == texts[1] == texts[2]
+    assert "3,600 digits for training" in all_text(at)
+
+
+def test_folder_option_with_the_shared_10k_folder(shared_data, monkeypatch):
+    from playground.datasets import mnist
+
+    monkeypatch.setenv(mnist.ENV_ROOT, str(shared_data))
     at = run_page("mnist")
     at.radio(key="mnist/data").set_value("folder").run()
     at.text_input(key="mnist/folder").input(str(shared_data / "mnist-10k")).run()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 import os
 import sys
 import tempfile
@@ -37,6 +38,7 @@ MEAN, STD = 0.1307, 0.3081
 SOURCES = ("sample", "full", "folder")
 TEST_HOLDOUT = 1000  # sample digits kept aside as the test set when the real test set is absent
 ENV_DIR = "PLAYGROUND_MNIST_DIR"  # overrides the download cache folder
+ENV_ROOT = "PLAYGROUND_DATA_ROOT"  # the only folder tree the "folder" source may read (default: the cache)
 
 # key -> (standard file name, MD5 of the published .gz, size of the .gz in bytes)
 FILES: dict[str, tuple[str, str, int]] = {
@@ -85,39 +87,66 @@ class MnistSplit:
 # ---------------------------------------------------------------------------- IDX files
 
 
-def _raw_bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError("mnist.idx.unreadable", file=path.name, reason=error.strerror or str(error)) from error
-    if data[:2] == _GZIP_MAGIC:
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error) as error:
-            raise UserError("mnist.idx.bad_gzip", file=path.name) from error
-    return data
+MAX_ITEMS = 100_000  # images or labels in one IDX file (MNIST's training file has 60,000)
+_CHUNK = 1 << 20
+
+
+def _read_exact(stream, n: int, name: str, expected: int, done: int) -> bytes:
+    """`n` bytes from `stream` in chunks; UserError (truncated) if it ends first."""
+    parts, got = [], 0
+    while got < n:
+        chunk = stream.read(min(_CHUNK, n - got))
+        if not chunk:
+            raise UserError("mnist.idx.truncated", file=name, expected=expected, actual=done + got)
+        parts.append(chunk)
+        got += len(chunk)
+    return b"".join(parts)
 
 
 def read_idx(path: str | Path) -> np.ndarray:
-    """An unsigned-byte IDX file (gzip or raw) as a NumPy array; UserError naming the file if broken."""
+    """An unsigned-byte IDX file (gzip or raw) as a NumPy array; UserError naming the file if broken.
+
+    The header is read and checked first (magic number, at most MAX_ITEMS items, the file's size
+    for a raw file); then exactly the bytes it announces are read, in chunks, so a sparse 10 GB
+    file or a gzip bomb costs no more than a real MNIST file.
+    """
     path = Path(path)
-    data = _raw_bytes(path)
-    if len(data) < 4:
-        raise UserError("mnist.idx.truncated", file=path.name, expected=4, actual=len(data))
-    ndim = data[3]
-    magic = int.from_bytes(data[:4], "big")
-    if data[:3] != b"\x00\x00\x08" or ndim not in _IDX_MAGIC:
-        raise UserError("mnist.idx.bad_magic", file=path.name, magic=f"0x{magic:08x}")
-    header = 4 + 4 * ndim
-    if len(data) < header:
-        raise UserError("mnist.idx.truncated", file=path.name, expected=header, actual=len(data))
-    shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    expected = header + int(np.prod(shape, dtype=np.int64))
-    if len(data) < expected:
-        raise UserError("mnist.idx.truncated", file=path.name, expected=expected, actual=len(data))
-    if len(data) > expected:
-        raise UserError("mnist.idx.too_long", file=path.name, expected=expected, actual=len(data))
-    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
+    name = path.name[:80]
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        raise UserError("mnist.idx.unreadable", file=name, reason=error.strerror or "cannot be opened") from error
+    with handle:
+        try:
+            gz = handle.read(2) == _GZIP_MAGIC
+            handle.seek(0)
+            stream = gzip.GzipFile(fileobj=handle, mode="rb") if gz else handle
+            head = _read_exact(stream, 4, name, 4, 0)
+            ndim = head[3]
+            if head[:3] != b"\x00\x00\x08" or ndim not in _IDX_MAGIC:
+                raise UserError("mnist.idx.bad_magic", file=name, magic=f"0x{int.from_bytes(head, 'big'):08x}")
+            header = 4 + 4 * ndim
+            dims = _read_exact(stream, 4 * ndim, name, header, 4)
+            shape = tuple(int.from_bytes(dims[4 * i : 4 * i + 4], "big") for i in range(ndim))
+            if shape[0] == 0:
+                raise UserError("mnist.idx.empty", file=name)
+            if shape[0] > MAX_ITEMS or math.prod(shape[1:]) > 28 * 28:
+                raise UserError("mnist.idx.too_many", file=name, count=f"{shape[0]:,}", limit=f"{MAX_ITEMS:,}")
+            expected = header + math.prod(shape)
+            if not gz:
+                size = os.fstat(handle.fileno()).st_size  # a raw file's size is known before reading it
+                if size < expected:
+                    raise UserError("mnist.idx.truncated", file=name, expected=expected, actual=size)
+                if size > expected:
+                    raise UserError("mnist.idx.too_long", file=name, expected=expected, actual=size)
+            data = _read_exact(stream, expected - header, name, expected, header)
+            if stream.read(1):
+                raise UserError("mnist.idx.too_long_stream", file=name, expected=expected)
+        except (EOFError, OSError, zlib.error) as error:
+            if gz:
+                raise UserError("mnist.idx.bad_gzip", file=name) from error
+            raise UserError("mnist.idx.unreadable", file=name, reason=getattr(error, "strerror", None) or "read error") from error
+    return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
 
 def read_images(path: str | Path) -> np.ndarray:
@@ -151,22 +180,65 @@ def _pair(images_path: Path, labels_path: Path) -> Digits:
     return Digits(images, labels)
 
 
+def data_root() -> Path:
+    """The one folder (with its subfolders) the "folder" source may read: $PLAYGROUND_DATA_ROOT, else the cache.
+
+    A class server's visitors must not read or probe the rest of its file system; whoever runs
+    the server chooses the root.
+    """
+    override = os.environ.get(ENV_ROOT, "").strip()
+    return Path(override).expanduser() if override else cache_dir()
+
+
+def _shown(folder: str) -> str:
+    text = " ".join(str(folder).split())
+    return text if len(text) <= 80 else text[:80] + "…"
+
+
+def allowed_folder(folder: str | Path) -> Path:
+    """`folder` (relative ones under the root) if it lies under `data_root()`, else a UserError.
+
+    The containment check is made on the path's text before the file system is touched, then again
+    after links are resolved, and the sentence is the same whether or not the folder exists.
+    """
+    text = str(folder).strip()
+    root = Path(os.path.abspath(data_root()))
+    outside = UserError("mnist.folder.outside", folder=_shown(text), root=str(root), env=ENV_ROOT)
+    if not text or len(text) > 1024 or "\x00" in text:
+        raise outside
+    candidate = Path(text)
+    lexical = Path(os.path.normpath(candidate if candidate.is_absolute() else root / candidate))
+    if not lexical.is_relative_to(root):
+        raise outside
+    try:
+        real, real_root = lexical.resolve(), root.resolve()
+    except (OSError, RuntimeError) as error:
+        raise outside from error
+    if not real.is_relative_to(real_root):  # a link inside the root that leads out of it
+        raise outside
+    return real
+
+
 def find_files(folder: str | Path) -> dict[str, Path]:
     """The four standard files in `folder` (``name.gz``, ``name`` or ``name`` with '.' for the last '-')."""
+    shown = _shown(str(folder))
     folder = Path(str(folder).strip()).expanduser()
-    if not str(folder).strip() or not folder.is_dir():
-        raise UserError("mnist.folder.not_found", folder=str(folder))
     found, missing = {}, []
-    for key, (name, _, _) in FILES.items():
-        dotted = name[::-1].replace("-", ".", 1)[::-1]  # train-images.idx3-ubyte (another common spelling)
-        for candidate in (f"{name}.gz", name, f"{dotted}.gz", dotted):
-            if (folder / candidate).is_file():
-                found[key] = folder / candidate
-                break
-        else:
-            missing.append(f"{name}.gz")
+    try:
+        if not str(folder).strip() or not folder.is_dir():
+            raise UserError("mnist.folder.not_found", folder=shown)
+        for key, (name, _, _) in FILES.items():
+            dotted = name[::-1].replace("-", ".", 1)[::-1]  # train-images.idx3-ubyte (another common spelling)
+            for candidate in (f"{name}.gz", name, f"{dotted}.gz", dotted):
+                if (folder / candidate).is_file():
+                    found[key] = folder / candidate
+                    break
+            else:
+                missing.append(f"{name}.gz")
+    except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission
+        raise UserError("mnist.folder.not_found", folder=shown) from error
     if missing:
-        raise UserError("mnist.folder.missing", folder=str(folder), files=", ".join(missing))
+        raise UserError("mnist.folder.missing", folder=shown, files=", ".join(missing))
     return found
 
 
@@ -366,7 +438,7 @@ def load(source: str = "sample", folder: str | Path | None = None, validation_fr
     else:
         if source == "full" and not is_downloaded():
             raise UserError("mnist.data.not_downloaded", folder=str(cache_dir()))
-        pool, test = load_folder(cache_dir() if source == "full" else (folder or ""))
+        pool, test = load_folder(cache_dir() if source == "full" else allowed_folder(folder or ""))
         test_source = "mnist_test"
     train_index, val_index = stratified_split(pool.labels, validation_fraction, seed)
     if len(train_index) == 0:

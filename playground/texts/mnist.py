@@ -56,6 +56,25 @@ STRINGS = {
         "The folder '{folder}' does not exist: type the path of a folder that holds the four MNIST files.",
         "'{folder}' 폴더가 없습니다. MNIST 파일 네 개가 들어 있는 폴더의 경로를 입력해 주세요.",
     ),
+    "mnist.folder.outside": (
+        "This server reads folders only under {root} (its operator sets that with {env}); '{folder}' is not there.",
+        "이 서버는 {root} 아래의 폴더만 읽습니다(서버를 운영하는 사람이 {env}로 정합니다). '{folder}'은(는) 그 안에 "
+        "있지 않습니다.",
+    ),
+    "mnist.idx.empty": (
+        "The file {file} holds no images or labels (its header says 0).",
+        "{file} 파일에는 이미지도 레이블도 없습니다(머리글에 0개라고 적혀 있습니다).",
+    ),
+    "mnist.idx.too_many": (
+        "The file {file} announces {count} items of more than 28×28 values, or more than {limit} items: "
+        "it is not an MNIST file this app reads.",
+        "{file} 파일은 28×28보다 큰 항목이나 {limit}개보다 많은 항목({count}개)이 있다고 적혀 있습니다. 이 앱이 읽는 MNIST "
+        "파일이 아닙니다.",
+    ),
+    "mnist.idx.too_long_stream": (
+        "The file {file} holds more than the {expected} bytes its header announces: it is not a clean IDX file.",
+        "{file} 파일은 머리글에 적힌 {expected}바이트보다 깁니다. 올바른 IDX 파일이 아닙니다.",
+    ),
     "mnist.folder.missing": (
         "The folder '{folder}' lacks {files} (gzip or unpacked).",
         "'{folder}' 폴더에 {files} 파일이 없습니다(gzip 압축 파일이나 압축을 푼 파일 모두 됩니다).",
@@ -138,9 +157,11 @@ STRINGS = {
     "mnist.data.folder": ("Folder with the four MNIST files", "MNIST 파일 네 개가 있는 폴더"),
     "mnist.data.folder_help": (
         "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, "
-        "each either .gz or unpacked.",
+        "each either .gz or unpacked. Only folders under {root} can be read (the server's operator sets it with "
+        "{env}); a relative path starts there.",
         "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte 네 파일이며, "
-        ".gz 압축 파일이든 압축을 푼 파일이든 괜찮습니다.",
+        ".gz 압축 파일이든 압축을 푼 파일이든 괜찮습니다. {root} 아래의 폴더만 읽을 수 있고(서버 운영자가 {env}로 "
+        "정합니다), 상대 경로는 그 폴더에서 시작합니다.",
     ),
     "mnist.data.kept": ("The digits loaded before stay in use.", "앞서 불러온 숫자 데이터를 계속 사용합니다."),
     "mnist.data.using_sample": ("The built-in 5,000-digit sample is used meanwhile.", "그동안은 내장된 5,000개 숫자 샘플을 사용합니다."),

@@ -55,7 +55,9 @@ def test_compose_nginx_uses_the_shipped_config_after_the_replicas_are_healthy():
 
 
 def test_nginx_accepts_the_uploads_streamlit_accepts():
-    assert client_max_body_mb(NGINX_CONF.read_text()) == streamlit_max_upload_mb()
+    # Streamlit refuses an upload body past maxUploadSize plus 1 MiB of multipart framing
+    # (_MAX_UPLOAD_MULTIPART_OVERHEAD_BYTES in its upload route): nginx allows exactly that.
+    assert client_max_body_mb(NGINX_CONF.read_text()) == streamlit_max_upload_mb() + 1
 
 
 def test_nginx_conf_has_affinity_websocket_and_passive_health_checks():
@@ -67,6 +69,11 @@ def test_nginx_conf_has_affinity_websocket_and_passive_health_checks():
                       "proxy_set_header Connection $connection_upgrade;", "proxy_set_header Host $http_host;"):
         assert directive in stream
     assert re.search(r"proxy_read_timeout\s+\d+h;", stream)
+    # An upload is useless on a replica that does not hold its session: never retried elsewhere.
+    upload = re.search(r"location /_stcore/upload_file/ \{(.*?)\n        \}", conf, re.S).group(1)
+    assert "proxy_next_upstream off;" in upload
+    for block in re.findall(r"location [^{]+\{(.*?)\n        \}", conf, re.S):
+        assert "proxy_set_header Host $http_host;" in block  # with its port: see the e2e hostname test
     for line in re.findall(r"^\s*server 127\.0\.0\.1:\d+.*$", conf, re.M):
         assert "max_fails=" in line and "fail_timeout=" in line, line
 

@@ -8,9 +8,11 @@ closes). Everything started here is stopped at the end, also when a test fails.
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +24,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.deploy_utils import AFFINITY_COOKIE, DOCKERFILE, nginx_binary, nginx_test, render_nginx_conf
+from tests.deploy_utils import (
+    AFFINITY_COOKIE, DOCKERFILE, nginx_binary, nginx_test, render_nginx_conf, streamlit_max_upload_mb,
+)
 from tests.e2e.conftest import RUN_TIMEOUT_MS, _free_port, open_app, screenshot
 
 START_TIMEOUT_S = 180  # two replicas importing torch at once on a busy 2-core machine
@@ -178,6 +182,48 @@ def test_dockerfile_healthcheck_reports_a_replica_up_and_a_dead_port_down(cluste
         env = dict(os.environ, STREAMLIT_SERVER_PORT=str(port))
         result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=30)
         assert result.returncode == expected, (port, result.stderr)
+
+
+def _websocket_handshake(cluster: Cluster, host: str) -> str:
+    """The status line nginx returns to a browser's websocket handshake for the app at `host`."""
+    with socket.create_connection(("127.0.0.1", cluster.port), timeout=30) as sock:
+        sock.sendall((
+            "GET /_stcore/stream HTTP/1.1\r\n"
+            f"Host: {host}\r\nOrigin: http://{host}\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}\r\nSec-WebSocket-Version: 13\r\n"
+            "\r\n").encode())
+        reply = b""
+        while b"\r\n" not in reply:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
+    return reply.split(b"\r\n", 1)[0].decode()
+
+
+def test_websocket_upgrade_passes_for_a_school_hostname(cluster):
+    """Streamlit accepts a websocket only from its own origin: nginx must pass the Host with its
+    port. A hostname (not 127.0.0.1, which Streamlit always allows) shows whether it does."""
+    status = _websocket_handshake(cluster, f"playground.school.test:{cluster.port}")
+    assert status.startswith("HTTP/1.1 101"), status
+
+
+def test_uploads_up_to_streamlits_cap_pass_nginx_and_bigger_ones_stop_there(cluster):
+    """An upload of maxUploadSize reaches a replica; past Streamlit's own cap nginx answers 413."""
+    limit = streamlit_max_upload_mb() * 1024 * 1024
+    for size, passes in ((limit, True), (limit + 2 * 1024 * 1024, False)):
+        request = urllib.request.Request(f"{cluster.url}/_stcore/upload_file/none/none", data=b"x" * size,
+                                         method="PUT", headers={"Content-Type": "application/octet-stream"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                status, upstream = response.status, response.headers.get("X-Upstream")
+        except urllib.error.HTTPError as error:
+            status, upstream = error.code, error.headers.get("X-Upstream")
+        if passes:  # one replica gets it (and refuses it: no session, no XSRF token), never a second
+            assert status != 413 and upstream in (cluster.upstream(0), cluster.upstream(1)), (size, status, upstream)
+        else:  # nginx refuses it before any replica sees it
+            assert status == 413 and upstream is None, (size, status, upstream)
 
 
 def test_two_browsers_train_through_nginx_each_on_its_own_replica(cluster, browser):

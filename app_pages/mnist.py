@@ -143,7 +143,11 @@ def _data_section(values: dict) -> mnist.MnistSplit:
                          help=t("mnist.data.folder_help", root=str(mnist.data_root()), env=mnist.ENV_ROOT))
     message = st.session_state.pop(P + "download_msg", None)
     if message is not None:
-        (st.success(message[1]) if message[0] == "success" else show_error(message[1]))
+        # A statement, not a conditional expression: Streamlit's "magic" would print the None show_error returns.
+        if message[0] == "success":
+            st.success(message[1])
+        else:
+            show_error(message[1])
 
     args = (source, folder.strip(), int(validation), downloaded)
     try:
@@ -211,8 +215,10 @@ def _column_config() -> dict:
         "size": st.column_config.NumberColumn(t("mnist.model.col.size"), min_value=1, step=1, format="%d", width="small"),
         "rate": st.column_config.NumberColumn(t("mnist.model.col.rate"), min_value=0.0, max_value=0.95, step=0.05,
                                               format="%.2f", width="small"),
+        # A row added in the editor starts with ReLU (as layer_table.NEW_ROW), not a blank cell that would
+        # quietly make the layer linear.
         "activation": st.column_config.SelectboxColumn(t("mnist.model.col.activation"), options=layers.LAYER_ACTIVATIONS,
-                                                       width="small"),
+                                                       width="small", default=layer_table.NEW_ROW["activation"]),
     }
 
 
@@ -341,7 +347,7 @@ def _settings_section(values: dict) -> tuple[training.TrainConfig, int]:
 
 def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, split: mnist.MnistSplit,
               state: dict | None = None, normalisation: tuple[float, float] = (mnist.MEAN, mnist.STD),
-              play: bool = True, note: dict | None = None) -> None:
+              play: bool = True, note: dict | None = None, history: dict | None = None) -> None:
     """Replace this session's run with a new worker (UserError, old run kept, if it cannot be built)."""
     args = st.session_state.get(P + "split_args")
     shared = None
@@ -353,6 +359,8 @@ def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, spli
                                normalisation, inputs=shared)
         if state is not None:
             trainer.load_state_dict(state)
+        if history:  # a loaded model file: its epochs and curves go on from where it was saved
+            trainer.continue_history(history)
         return trainer
 
     run_id = st.session_state.get(P + "run_counter", 0) + 1
@@ -384,6 +392,12 @@ def _stop() -> None:
 def _controls(specs: list[dict], config: training.TrainConfig, epochs: int, split: mnist.MnistSplit) -> None:
     worker = st.session_state.get(WORKER)
     run = st.session_state.get(RUN)
+    same_run = run is not None and worker is not None and run["specs"] == specs and run["config"] == config \
+        and run["split"] is split
+    if same_run and run["epochs"] != epochs and worker.status in ("paused", "finished", "running"):
+        # Before the buttons are drawn: more epochs turn a finished run into a paused one that Resume continues.
+        worker.set_max_epochs(epochs)
+        run["epochs"] = epochs
     status = worker.status if worker is not None else None
     cols = st.columns([1.3, 1, 1, 2.4], vertical_alignment="center")
     if cols[0].button(t("mnist.live.train"), icon=":material/model_training:", type="primary", key=P + "train",
@@ -401,12 +415,8 @@ def _controls(specs: list[dict], config: training.TrainConfig, epochs: int, spli
     )
     cols[2].button(t("mnist.live.stop"), icon=":material/stop:", key=P + "stop", disabled=status not in ("paused", "running"),
                    on_click=_stop, width="stretch", help=t("mnist.live.stop_help"))
-    if run is not None and worker is not None:
-        if run["specs"] != specs or run["config"] != config or run["split"] is not split:
-            cols[3].caption(t("mnist.live.changed"))
-        elif run["epochs"] != epochs and status in ("paused", "finished", "running"):
-            worker.set_max_epochs(epochs)
-            run["epochs"] = epochs
+    if run is not None and worker is not None and not same_run:
+        cols[3].caption(t("mnist.live.changed"))
 
 
 def _device_label(device: str) -> str:
@@ -461,7 +471,10 @@ def _test_accuracy() -> None:
     """Test accuracy, once a run has ended: the test digits' only use besides inspection."""
     worker: TrainingWorker | None = st.session_state.get(WORKER)
     run = st.session_state.get(RUN)
-    if worker is None or run is None or worker.status not in ("finished", "stopped"):
+    # The test digits are read once a run has ended, and for a model loaded from a file (paused, not yet trained
+    # on here): the teacher who loads one must see what it is.
+    loaded = run is not None and (run.get("note") or {}).get("loaded") and worker is not None and worker.status == "paused"
+    if worker is None or run is None or (worker.status not in ("finished", "stopped") and not loaded):
         return
     with worker.lock:
         key = (run["id"], worker.trainer.steps)

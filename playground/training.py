@@ -15,7 +15,7 @@ import os
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 import torch
@@ -620,6 +620,31 @@ class Trainer:
     def state_dict(self) -> dict[str, torch.Tensor]:
         """A CPU copy of the model's weights and buffers."""
         return {name: value.detach().cpu().clone() for name, value in self.model.state_dict().items()}
+
+    def continue_history(self, history: Mapping[str, Sequence]) -> bool:
+        """Take over a saved run's per-epoch history, so the epoch count and curves go on from it.
+
+        For a loaded model file: without this it would say "0 epochs done" and draw no curve.
+        A history that is not a clean table (epochs 1..n, numbers or None) is ignored: False.
+        """
+        if not isinstance(history, Mapping) or not isinstance(history.get("epoch"), (list, tuple)):
+            return False
+        epochs = list(history["epoch"])
+        n = len(epochs)
+        if n == 0 or epochs != list(range(1, n + 1)):
+            return False
+        table = {"epoch": epochs}
+        for key in HISTORY_KEYS[1:]:
+            column = history.get(key)
+            column = [None] * n if column is None else list(column) if isinstance(column, (list, tuple)) else []
+            ok = len(column) == n and all(
+                v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)) for v in column)
+            if not ok:
+                return False
+            table[key] = [None if v is None else float(v) for v in column]
+        self.history = table
+        self.epoch = n
+        return True
 
     def load_state_dict(self, state: dict[str, torch.Tensor]) -> None:
         """Load weights (e.g. from `state_dict`) into the model; they become the last good weights."""

@@ -6,6 +6,7 @@ ticked by AppTest, so the run is awaited through the session's worker itself.
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -215,3 +216,52 @@ def test_a_stale_move_selection_after_a_preset_change_is_reset():
     assert at.selectbox(key="mnist/move_which").value == 0
     at = run_page("mnist", query={"preset": "softmax"}, **{"mnist/move_which": 4})
     assert at.selectbox(key="mnist/move_which").value == 1
+
+
+def _saved_softmax(history: dict, epochs: int) -> bytes:
+    """A model file as the page saves it: softmax regression (untrained weights) with a 2-epoch history."""
+    from playground import layers
+    from playground.mnist_presets import PRESETS
+
+    model = layers.build(PRESETS["softmax"], (1, 28, 28), seed=0)
+    config = {"optimizer": "adam", "learning_rate": 0.003, "batch_size": 64, "epochs": epochs}
+    return model_io.save_model(PRESETS["softmax"], (1, 28, 28), model.state_dict(), {"mean": 0.1307, "std": 0.3081},
+                               [str(d) for d in range(10)], config=config, history=history)
+
+
+def test_a_loaded_model_shows_what_it_is_and_resumes_from_its_epoch_count():
+    history = {"epoch": [1, 2], "train_loss": [0.6, 0.4], "test_loss": [0.5, 0.35],
+               "train_acc": [0.85, 0.9], "test_acc": [0.87, 0.91]}
+    at = run_page("mnist")
+    at.file_uploader(key="mnist/upload").upload("mine.nnp", _saved_softmax(history, 2)).run()
+    try:
+        assert "trained for 2 epochs" in all_text(at)
+        metrics = {m.label: m.value for m in at.metric}
+        assert metrics["Epochs done"] == "2 / 2" and metrics["Validation accuracy"] == "91.0%"
+        assert "Test accuracy:" in all_text(at)  # what the loaded model scores on the test digits
+        curves = [c for c in at.get("plotly_chart") if c.proto.id and "curves" in c.proto.id] or at.get("plotly_chart")
+        xs = [trace.get("x") for c in curves for trace in json.loads(c.proto.spec)["data"]]
+        assert any(list(x or []) == [1, 2] for x in xs), "the saved learning curves are drawn"
+        # One more epoch: training continues at epoch 3 with the saved curve in front of it.
+        at.slider(key="mnist/epochs").set_value(3).run()
+        at.button(key="mnist/pause").click().run()
+        worker = at.session_state["mnist/worker"]
+        assert worker.wait(60)
+        assert worker.latest().history["epoch"] == [1, 2, 3]
+        assert worker.latest().history["test_acc"][:2] == [0.87, 0.91]
+    finally:
+        _stop_worker(at)
+
+
+def test_a_download_error_has_no_stray_none_under_it():
+    from playground.errors import UserError
+
+    at = run_page("mnist", **{"mnist/download_msg": ("error", UserError("mnist.model.kept"))})
+    assert at.error, "the error is shown"
+    assert not [m.value for m in at.markdown if m.value.strip("` ") == "None"]
+
+
+def test_a_new_layer_row_gets_relu_not_a_blank_activation():
+    at = run_page("mnist")
+    columns = json.loads(at.data_editor[0].proto.columns)
+    assert columns["activation"]["default"] == "relu"  # what the browser fills into a row added with +

@@ -382,3 +382,18 @@ def test_single_threaded_is_local_to_the_block_and_the_thread():
         thread.join()
     assert torch.get_num_threads() == before
     assert seen["other"] == before  # other threads (other sessions) keep their threads
+
+
+def test_a_loaded_history_continues_the_epoch_count_and_bad_ones_are_ignored():
+    x, y = _blobs(80, 0)
+    trainer = Trainer(layers.dense_stack([4], "relu", 2), (2,), TrainConfig(), *_split(x, y))
+    saved = {"epoch": [1, 2], "train_loss": [0.6, 0.4], "test_loss": [0.5, 0.3], "train_acc": [0.8, 0.9],
+             "test_acc": [0.85, None]}
+    for bad in ({"epoch": [1, 3]}, {"epoch": 5}, [1, 2], {**saved, "test_acc": 0.9}, {**saved, "train_loss": ["x", 0.4]}, {**saved, "test_loss": [0.5]},
+                {**saved, "train_acc": [float("nan"), 0.9]}, {"epoch": []}):
+        assert trainer.continue_history(bad) is False
+        assert trainer.epoch == 0 and trainer.history["epoch"] == []
+    assert trainer.continue_history(saved) is True
+    assert trainer.epoch == 2
+    trainer.train_epoch()
+    assert trainer.history["epoch"] == [1, 2, 3] and trainer.history["train_loss"][:2] == [0.6, 0.4]

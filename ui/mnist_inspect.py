@@ -227,9 +227,11 @@ def _load_upload(upload, split: mnist.MnistSplit, start_run: Callable, set_rows:
     epochs = int(saved.config.get("epochs", 5)) if str(saved.config.get("epochs", "")).isdigit() else 5
     norm = (saved.normalisation["mean"], saved.normalisation["std"])
     done = len(saved.history.get("epoch", []))
-    start_run(saved.specs, config, max(epochs, 1), split, state=saved.state, normalisation=norm, play=False)
+    epochs = min(max(epochs, done, 1), 50)  # the epoch count goes on from the saved run's
+    start_run(saved.specs, config, epochs, split, state=saved.state, normalisation=norm, play=False,
+              note={"loaded": upload.name}, history=saved.history)
     set_rows(saved.specs)
-    pending = {"opt": config.optimizer, "epochs": min(max(epochs, 1), 50), "device": config.device}
+    pending = {"opt": config.optimizer, "epochs": epochs, "device": config.device}
     if config.seed <= 999_999:  # the seed box's range; a file's larger seed still trains, the box keeps its own
         pending["seed"] = config.seed
     for name, value, choices in (("lr", config.learning_rate, LEARNING_RATES), ("batch", config.batch_size, BATCH_SIZES),
@@ -268,7 +270,11 @@ def files_section(specs: list[dict], config: training.TrainConfig, epochs: int, 
                 st.session_state[P + "load_msg"] = ("error", error)
         message = st.session_state.get(P + "load_msg")
         if message is not None and upload is not None:
-            st.success(message[1]) if message[0] == "success" else show_error(message[1])
+            # A statement, not a conditional expression: Streamlit's "magic" would print show_error's None.
+            if message[0] == "success":
+                st.success(message[1])
+            else:
+                show_error(message[1])
     with cols[2]:
         st.subheader(t("mnist.files.export"))
         code = layers.export_code(specs, mnist.IMAGE_SHAPE, config, task="classification", epochs=epochs)

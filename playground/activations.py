@@ -20,17 +20,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
+import operator
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
-import torch
-import torch.nn.functional as F
 from scipy.special import erf, expit
 
 from playground.errors import UserError
 
+if TYPE_CHECKING:
+    import torch
+
 ArrayFn = Callable[[np.ndarray], np.ndarray]
-TensorFn = Callable[[torch.Tensor], torch.Tensor]
+TensorFn = Callable[["torch.Tensor"], "torch.Tensor"]
 
 LEAKY_SLOPE = 0.01  # torch.nn.LeakyReLU's default, so the layer builder and this page agree
 ELU_ALPHA = 1.0  # torch.nn.ELU's default
@@ -73,7 +75,19 @@ def _sigmoid_grad(x: np.ndarray) -> np.ndarray:
     return s * (1.0 - s)
 
 
-def _step_torch(x: torch.Tensor) -> torch.Tensor:
+def _torch_op(path: str, **kwargs) -> TensorFn:
+    """torch's function at `path` under the torch module (e.g. "nn.functional.gelu"), looked up when first
+    called: the Activations page draws with NumPy only, and importing torch at the top would add two
+    seconds to its first load on a fresh server (a test checks the page never imports torch)."""
+    def call(x: "torch.Tensor") -> "torch.Tensor":
+        import torch
+
+        return operator.attrgetter(path)(torch)(x, **kwargs)
+
+    return call
+
+
+def _step_torch(x: "torch.Tensor") -> "torch.Tensor":
     # 0 * x keeps the result in the autograd graph, so its (zero) gradient can be shown.
     return (x > 0).to(x.dtype) + 0.0 * x
 
@@ -123,7 +137,7 @@ _REGISTRY = [
         name="sigmoid",
         fn=_sigmoid,
         grad=_sigmoid_grad,
-        torch_fn=torch.sigmoid,
+        torch_fn=_torch_op("sigmoid"),
         formula=r"\sigma(z) = \frac{1}{1 + e^{-z}}",
         derivative_formula=r"\sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr)",
         output_range="(0, 1)",
@@ -133,7 +147,7 @@ _REGISTRY = [
         name="tanh",
         fn=np.tanh,
         grad=lambda x: 1.0 - np.tanh(x) ** 2,
-        torch_fn=torch.tanh,
+        torch_fn=_torch_op("tanh"),
         formula=r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
         derivative_formula=r"\tanh'(z) = 1 - \tanh^2(z)",
         output_range="(-1, 1)",
@@ -144,7 +158,7 @@ _REGISTRY = [
         name="relu",
         fn=lambda x: np.maximum(x, 0.0),
         grad=lambda x: (x > 0).astype(float),
-        torch_fn=F.relu,
+        torch_fn=_torch_op("nn.functional.relu"),
         formula=r"f(z) = \max(0,\ z)",
         derivative_formula=r"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z < 0 \end{cases}",
         output_range=r"[0, \infty)",
@@ -154,7 +168,7 @@ _REGISTRY = [
         name="leaky_relu",
         fn=lambda x: np.where(x > 0, x, LEAKY_SLOPE * x),
         grad=lambda x: np.where(x > 0, 1.0, LEAKY_SLOPE),
-        torch_fn=lambda x: F.leaky_relu(x, LEAKY_SLOPE),
+        torch_fn=_torch_op("nn.functional.leaky_relu", negative_slope=LEAKY_SLOPE),
         formula=r"f(z) = \max(0.01\,z,\ z)",
         derivative_formula=r"f'(z) = \begin{cases} 1 & z > 0 \\ 0.01 & z < 0 \end{cases}",
         output_range=r"(-\infty, \infty)",
@@ -176,7 +190,7 @@ _REGISTRY = [
         name="gelu",
         fn=_gelu,
         grad=_gelu_grad,
-        torch_fn=F.gelu,
+        torch_fn=_torch_op("nn.functional.gelu"),
         formula=r"\mathrm{GELU}(z) = z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt{2}}\Bigr)",
         derivative_formula=r"f'(z) = \Phi(z) + z\,\varphi(z), \quad \varphi(z) = \frac{e^{-z^2/2}}{\sqrt{2\pi}}",
         output_range=r"[-0.17, \infty)",
@@ -186,7 +200,7 @@ _REGISTRY = [
         name="silu",
         fn=lambda x: x * expit(x),
         grad=_silu_grad,
-        torch_fn=F.silu,
+        torch_fn=_torch_op("nn.functional.silu"),
         formula=r"\mathrm{SiLU}(z) = z\,\sigma(z) = \frac{z}{1 + e^{-z}}",
         derivative_formula=r"f'(z) = \sigma(z)\,\bigl(1 + z\,(1 - \sigma(z))\bigr)",
         output_range=r"[-0.28, \infty)",
@@ -196,7 +210,7 @@ _REGISTRY = [
         name="elu",
         fn=_elu,
         grad=_elu_grad,
-        torch_fn=F.elu,
+        torch_fn=_torch_op("nn.functional.elu"),
         formula=r"f(z) = \begin{cases} z & z > 0 \\ e^{z} - 1 & z \le 0 \end{cases}",
         derivative_formula=r"f'(z) = \begin{cases} 1 & z > 0 \\ e^{z} & z \le 0 \end{cases}",
         output_range=r"(-1, \infty)",
@@ -206,7 +220,7 @@ _REGISTRY = [
         name="softplus",
         fn=lambda x: np.logaddexp(0.0, x),
         grad=_sigmoid,
-        torch_fn=F.softplus,
+        torch_fn=_torch_op("nn.functional.softplus"),
         formula=r"f(z) = \ln\bigl(1 + e^{z}\bigr)",
         derivative_formula=r"f'(z) = \sigma(z) = \frac{1}{1 + e^{-z}}",
         output_range=r"(0, \infty)",

@@ -8,7 +8,7 @@ from typing import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from playground.charts.style import DIVERGING, FONT, NEGATIVE, NEUTRAL, POSITIVE, TEMPLATE
+from playground.charts.style import DIVERGING, FONT, NEGATIVE, NEUTRAL, POSITIVE
 
 # One fixed colour per activation, so a function keeps its colour whatever else is selected.
 ACTIVATION_COLORS = {
@@ -77,7 +77,7 @@ def functions_chart(
     fig.add_hline(y=0, line=dict(color="#bbbbbb", width=1))
     fig.add_vline(x=0, line=dict(color="#bbbbbb", width=1))
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, hovermode="x unified",
+        font=FONT, height=height, hovermode="x unified",
         xaxis_title=x_label, yaxis_title=y_label,
         margin=dict(l=60, r=20, t=20, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
@@ -146,7 +146,7 @@ def neuron_heatmap(
     limit_x = (float(np.min(x1)), float(np.max(x1)))
     limit_y = (float(np.min(x2)), float(np.max(x2)))
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height,
+        font=FONT, height=height,
         xaxis=dict(title=x1_label, range=limit_x, constrain="domain", zeroline=False, dtick=1),
         yaxis=dict(title=x2_label, range=limit_y, constrain="domain", scaleanchor="x", scaleratio=1,
                    zeroline=False, dtick=1),
@@ -200,7 +200,7 @@ def vanishing_chart(
             )
         )
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, hovermode="x unified",
+        font=FONT, height=height, hovermode="x unified",
         xaxis=dict(title=x_label, dtick=5 if len(layers) > 12 else 1),
         yaxis=dict(title=y_label, type="log", exponentformat="power"),
         margin=dict(l=70, r=20, t=20, b=50),

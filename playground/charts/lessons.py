@@ -17,7 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from playground.charts.style import CLASS_COLORS, FONT, NEUTRAL, TEMPLATE
+from playground.charts.style import CLASS_COLORS, FONT, NEUTRAL
 
 LIGHT = "#eef0f1"  # the colour of "not sure at all"
 TRAIN_OUTLINE = "#ffffff"
@@ -28,7 +28,7 @@ BEST_COLOR = "#2a9d4b"  # the early-stopping marker
 
 
 def _figure(data: list, layout: dict) -> go.Figure:
-    base = dict(template=TEMPLATE, font=FONT, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
+    base = dict(font=FONT, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
 
 

@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from playground.charts.style import DIVERGING, FONT, NEGATIVE, NEUTRAL, POSITIVE, TEMPLATE
+from playground.charts.style import DIVERGING, FONT, NEGATIVE, NEUTRAL, POSITIVE
 from playground.inspection import tile
 
 GREYS = [[0.0, "#ffffff"], [1.0, "#111111"]]  # ink dark on white paper, as students write
@@ -69,7 +69,7 @@ def curves_figure(
     x_axis = dict(title=dict(text=labels["epoch"]), range=[0, max(last, 1) * 1.02], dtick=max(1, round(last / 10)))
     title = dict(xref="paper", yref="paper", y=1.0, yanchor="bottom", showarrow=False, font=dict(size=15))
     layout = dict(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=40, r=20, t=40, b=90),
+        font=FONT, height=height, margin=dict(l=40, r=20, t=40, b=90),
         legend=dict(orientation="h", yanchor="top", y=-0.28, x=0.5, xanchor="center"),
         xaxis=dict(x_axis, domain=[0, 0.45], anchor="y"), yaxis=dict(rangemode="tozero", anchor="x"),
         xaxis2=dict(x_axis, domain=[0.55, 1], anchor="y2"), yaxis2=dict(range=[0, 1.02], tickformat=".0%", anchor="x2"),
@@ -101,7 +101,7 @@ def digit_grid_figure(
     rows = -(-n // columns)
     _image_axes(fig)
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height or 70 + rows * 82, margin=dict(l=5, r=5, t=5, b=5),
+        font=FONT, height=height or 70 + rows * 82, margin=dict(l=5, r=5, t=5, b=5),
         plot_bgcolor="white",
     )
     return fig
@@ -118,7 +118,7 @@ def digit_figure(image: np.ndarray, title: str = "", size: int = 230) -> go.Figu
     fig.update_yaxes(showline=True, linecolor="#999999", mirror=True)
     top = 30 if title else 4
     fig.update_layout(
-        template=TEMPLATE, font=FONT, width=size, height=size + top - 4, plot_bgcolor="#e8e8e8",
+        font=FONT, width=size, height=size + top - 4, plot_bgcolor="#e8e8e8",
         title=dict(text=title, x=0.5, xanchor="center", font=dict(size=14)), margin=dict(l=4, r=4, t=top, b=4),
     )
     return fig
@@ -142,7 +142,7 @@ def probability_figure(
     )
     fig.update_yaxes(range=[0, 1.15], tickformat=".0%", title_text=axis_title)
     fig.update_xaxes(type="category")
-    fig.update_layout(template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=10, t=10, b=30))
+    fig.update_layout(font=FONT, height=height, margin=dict(l=50, r=10, t=10, b=30))
     return fig
 
 
@@ -164,7 +164,7 @@ def confusion_figure(counts: np.ndarray, class_names: Sequence[str], labels: Map
     )
     fig.update_xaxes(title_text=labels["predicted"], type="category", side="top", showgrid=False)
     fig.update_yaxes(title_text=labels["true"], type="category", autorange="reversed", scaleanchor="x", showgrid=False)
-    fig.update_layout(template=TEMPLATE, font=FONT, width=height + 20, height=height, margin=dict(l=60, r=10, t=60, b=10))
+    fig.update_layout(font=FONT, width=height + 20, height=height, margin=dict(l=60, r=10, t=60, b=10))
     return fig
 
 
@@ -200,7 +200,7 @@ def weight_grid_figure(
     _image_axes(fig)
     rows = -(-n // columns)
     fig.update_layout(
-        template=TEMPLATE, font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
+        font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
         height=height or int(60 + rows * max(60, min(120, 1000 / columns))), margin=dict(l=5, r=5, t=35 if title else 5, b=5),
         plot_bgcolor="white",
     )
@@ -222,7 +222,7 @@ def feature_map_figure(maps: np.ndarray, title: str, columns: int = 8, height: i
     _image_axes(fig)
     rows = -(-n // columns)
     fig.update_layout(
-        template=TEMPLATE, font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
+        font=FONT, title=dict(text=title, x=0, font=dict(size=14)),
         height=height or int(50 + rows * max(50, min(110, 900 / columns))), margin=dict(l=5, r=5, t=35, b=5),
         plot_bgcolor="white",
     )

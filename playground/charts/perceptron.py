@@ -12,7 +12,7 @@ from typing import Sequence
 
 import plotly.graph_objects as go
 
-from playground.charts.style import CLASS_COLORS, FONT, NEUTRAL, TEMPLATE
+from playground.charts.style import CLASS_COLORS, FONT, NEUTRAL
 from playground.perceptron import INPUTS, Perceptron, XorNetwork
 
 BOX = (-0.5, 1.5, -0.5, 1.5)  # x1 from, x1 to, x2 from, x2 to: the four inputs with a margin
@@ -153,7 +153,7 @@ def _legend_below() -> dict:
 def _layout(fig: go.Figure, labels: PlaneLabels, height: int = 500) -> go.Figure:
     x0, x1, y0, y1 = BOX
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=20, t=45 if labels.title else 15, b=120),
+        font=FONT, height=height, margin=dict(l=50, r=20, t=45 if labels.title else 15, b=120),
         title=labels.title or None, legend=_legend_below(),
     )
     # "domain": keep exactly the box and shrink the drawing area instead of widening a range.
@@ -216,7 +216,7 @@ def weights_path_figure(path: Sequence[Perceptron], current: int, epochs: Sequen
         ))
     fig.add_vline(x=current, line=dict(color=LINE_COLOR, width=2, dash="dot"))
     fig.update_layout(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=50, r=20, t=50 if labels.get("title") else 20, b=110),
+        font=FONT, height=height, margin=dict(l=50, r=20, t=50 if labels.get("title") else 20, b=110),
         title=labels.get("title") or None, legend=_legend_below(),
     )
     fig.update_xaxes(title=labels["update"], range=[-0.5, max(len(path) - 0.5, 1)])
@@ -268,7 +268,7 @@ def xor_diagram_figure(network: XorNetwork, labels: dict[str, str], height: int 
         fig.add_annotation(x=x, y=y, text=text, showarrow=False, font=dict(size=14, color=LINE_COLOR))
     for x, key in ((0.0, "input"), (1.0, "hidden"), (2.0, "output")):
         fig.add_annotation(x=x, y=1.42, text=labels[key], showarrow=False, font=dict(size=14, color=NEUTRAL))
-    fig.update_layout(template=TEMPLATE, font=FONT, height=height, margin=dict(l=10, r=10, t=10, b=10),
+    fig.update_layout(font=FONT, height=height, margin=dict(l=10, r=10, t=10, b=10),
                       plot_bgcolor="white", showlegend=False)
     fig.update_xaxes(visible=False, range=[-0.3, 2.3], constrain="domain")
     fig.update_yaxes(visible=False, range=[-0.3, 1.55], scaleanchor="x", scaleratio=1, constrain="domain")

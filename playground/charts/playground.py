@@ -18,7 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from playground.charts.style import CLASS_COLORS, DIVERGING, FONT, NEGATIVE, POSITIVE, TEMPLATE
+from playground.charts.style import CLASS_COLORS, DIVERGING, FONT, NEGATIVE, POSITIVE
 
 TRAIN_OUTLINE = "#ffffff"
 TEST_OUTLINE = "#111111"
@@ -28,7 +28,7 @@ PALE_DIVERGING = [[0.0, "#f7b56c"], [0.5, LIGHT], [1.0, "#5a9fd0"]]
 
 
 def _figure(data: list[dict], layout: dict) -> go.Figure:
-    base = dict(template=TEMPLATE, font=FONT, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
+    base = dict(font=FONT, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
 
 

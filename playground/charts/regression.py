@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from playground.charts.style import FONT, NEGATIVE, NEUTRAL, POSITIVE, TEMPLATE
+from playground.charts.style import FONT, NEGATIVE, NEUTRAL, POSITIVE
 
 RESIDUAL_COLOR = "#d62728"
 PATH_COLOR = "#222222"
@@ -49,7 +49,7 @@ def padded_range(values: Sequence[float], pad: float = 0.15, include_zero: bool 
 
 def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
     settings = dict(
-        template=TEMPLATE, font=FONT, height=height, margin=dict(l=10, r=10, t=40, b=10),
+        font=FONT, height=height, margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     )
     fig.update_layout(**{**settings, **extra})

@@ -40,6 +40,10 @@ LAYER_ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid", "leaky_relu", "gelu", 
 # Refuse networks that would swamp a shared classroom server rather than crash it.
 MAX_PARAMS = 2_500_000  # 10 MB of float32 weights: a saved model stays under the 12 MB upload limit
 MAX_VALUES_PER_EXAMPLE = 4_000_000
+# One training step of one session may need at most this much memory (weights, gradients,
+# optimiser state and the activations of a whole batch): thirty students share a class server.
+MAX_STEP_BYTES = 1 * 2**30
+_OPTIMIZER_STATES = {"sgd": 0, "momentum": 1, "adam": 2, "rmsprop": 1}  # extra tensors per weight
 
 # name -> (module factory, the same in exported code); "linear" adds no module.
 _ACTIVATION_MODULES: dict[str, tuple[type[nn.Module], str]] = {
@@ -235,6 +239,35 @@ def _check(specs: object, input_shape: object) -> tuple[list[dict[str, Any]], li
 def validate(specs: Sequence[dict], input_shape: Sequence[int]) -> list[LayerInfo]:
     """Every layer's output shape and parameter count; UserError naming the layer if impossible."""
     return _check(specs, input_shape)[1]
+
+
+def step_bytes(specs: Sequence[dict], input_shape: Sequence[int], batch_size: int, optimizer: str = "adam") -> int:
+    """About how many bytes one float32 training step of `specs` at `batch_size` needs.
+
+    Weights, their gradients and the optimiser's state, plus for every layer its output for the
+    whole batch, kept for the backward pass and matched by a gradient of the same size (twice
+    that for a layer with an activation, whose output is kept too). Checked against a measured
+    step in tests/test_step_memory.py.
+    """
+    normalised, infos, shape = _check(specs, input_shape)
+    params = sum(info.params for info in infos)
+    weights = params * (2 + _OPTIMIZER_STATES.get(optimizer, 2))
+    values = math.prod(shape)  # the input batch
+    for layer, info in zip(normalised, infos):
+        if layer["kind"] == "flatten":
+            continue  # a view of its input: no memory of its own
+        tensors = 2 if layer.get("activation", "linear") != "linear" else 1
+        values += 2 * tensors * math.prod(info.output_shape)
+    return 4 * (weights + int(batch_size) * values)
+
+
+def check_step_memory(specs: Sequence[dict], input_shape: Sequence[int], batch_size: int, optimizer: str = "adam") -> int:
+    """`step_bytes`, or a UserError saying how much a step would need and what the limit is."""
+    needed = step_bytes(specs, input_shape, batch_size, optimizer)
+    if needed > MAX_STEP_BYTES:
+        raise UserError("core.layers.step_memory", batch=batch_size, needed=f"{needed / 2**20:,.0f}",
+                        limit=f"{MAX_STEP_BYTES / 2**20:,.0f}")
+    return needed
 
 
 def total_params(infos: Sequence[LayerInfo]) -> int:

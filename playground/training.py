@@ -285,6 +285,8 @@ class Trainer:
         self.config = config.check()
         self.specs = [dict(spec) for spec in specs]
         self.infos = layers.validate(specs, input_shape)
+        # Refused before anything is allocated: the memory of one step at the batch really used.
+        layers.check_step_memory(specs, input_shape, min(int(config.batch_size), max(len(x_train), 1)), config.optimizer)
         self.input_shape = tuple(int(s) for s in input_shape)
         out_shape = self.infos[-1].output_shape
         if len(out_shape) != 1:
@@ -337,7 +339,9 @@ class Trainer:
         self.examples_per_epoch = bounds[-1][1]
         self._preshuffle = self.x_train.numel() * self.x_train.element_size() <= PRESHUFFLE_BYTES
         values = max(math.prod(self.input_shape), *(math.prod(i.output_shape) for i in self.infos))
-        self._eval_rows = int(min(65536, max(256, EVAL_VALUES // values)))
+        # As few rows as keep each evaluation tensor within EVAL_VALUES: a wide conv layer is
+        # evaluated a few digits at a time rather than 256 (400 MB a tensor with 500 filters).
+        self._eval_rows = int(min(65536, max(1, EVAL_VALUES // values)))
         self._shuffle_generator = torch.Generator()
         self._shuffle_generator.manual_seed(config.seed)
 

@@ -91,6 +91,12 @@ STRINGS = {
         "{index}번째 층은 예제 하나마다 값을 {values}개 만들어 한도 {limit}개를 넘습니다. 필터나 뉴런 수를 줄이거나 "
         "풀링을 더 일찍 넣어 주세요.",
     ),
+    "core.layers.step_memory": (
+        "One training step of this network at batch size {batch} needs about {needed} MB of memory; a shared server "
+        "allows {limit} MB per session. Use fewer filters or units, pool earlier, or choose a smaller batch.",
+        "이 신경망을 배치 크기 {batch}(으)로 한 번 훈련하려면 메모리가 약 {needed}MB 필요합니다. 함께 쓰는 서버에서는 세션마다 "
+        "{limit}MB까지만 쓸 수 있습니다. 필터나 뉴런 수를 줄이거나, 풀링을 더 일찍 하거나, 배치 크기를 줄여 주세요.",
+    ),
     "core.layers.too_many_params": (
         "Up to layer {index} the network has {params} parameters, more than the limit of {limit}: make it smaller.",
         "{index}번째 층까지 매개변수가 {params}개로 한도 {limit}개를 넘습니다. 신경망을 더 작게 만들어 주세요.",

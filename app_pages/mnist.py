@@ -282,6 +282,9 @@ def _model_section(values: dict) -> list[dict]:
     specs = layer_table.rows_to_specs(rows)
     try:
         infos = _check_network(specs)
+        # Said here, as the table is edited: the memory one step of it needs at the batch size chosen below.
+        layers.check_step_memory(specs, mnist.IMAGE_SHAPE, int(_saved().get(P + "batch", values["batch"])),
+                                 str(_saved().get(P + "opt", values["opt"])))
         st.session_state[P + "specs"] = specs
     except UserError as error:
         show_error(error)

@@ -10,12 +10,28 @@ from __future__ import annotations
 from playground import i18n
 
 
+MAX_PARAM_CHARS = 120  # a value echoed in a sentence (a typed path, a file's cell) is cut here
+
+
+def _short(value: object) -> object:
+    """`value` fit for a sentence: long text cut with "…", an integer of thousands of digits as a power of ten.
+
+    Hostile input reaches these sentences: a 5,000-character link value or a number of 5,000
+    digits (Python refuses to print an int of more than 4,300 digits) must still give a sentence.
+    """
+    if isinstance(value, str):
+        return value if len(value) <= MAX_PARAM_CHARS else value[:MAX_PARAM_CHARS] + "…"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
+        return f"{'-' if value < 0 else ''}10^{int(abs(value).bit_length() * 0.30103)}"
+    return value
+
+
 class UserError(ValueError):
     """Invalid input or setting, explained in one sentence (strings in playground/texts)."""
 
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
-        self.params = params
+        self.params = {name: _short(value) for name, value in params.items()}
         super().__init__(i18n.text(key, "en", **params))
 
     def message(self, lang: str) -> str:

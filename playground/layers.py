@@ -155,7 +155,7 @@ def _normalise(spec: object, index: int) -> dict[str, Any]:
         out["size"] = _whole(out["size"], index, kind, "size", 1)
     elif kind == "dropout":
         rate = out["rate"]
-        if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0.0 <= float(rate) < 1.0:
+        if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0.0 <= rate < 1.0 or rate != rate:
             raise UserError("core.layers.bad_rate", index=index, value=repr(rate))
         out["rate"] = float(rate)
     if "activation" in out:

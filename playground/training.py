@@ -94,7 +94,7 @@ class TrainConfig:
         if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, numbers.Integral) or self.batch_size < 1:
             raise UserError("core.train.bad_batch_size", value=repr(self.batch_size))
         for setting, value in (("reg_rate", self.reg_rate), ("weight_decay", self.weight_decay)):
-            if not _is_number(value) or not math.isfinite(value) or value < 0:
+            if not _is_number(value) or not _finite(value) or value < 0:
                 raise PhrasedError("core.train.bad_rate", {"setting": f"core.train.setting.{setting}"}, value=repr(value))
         if (isinstance(self.seed, bool) or not isinstance(self.seed, numbers.Integral) or self.seed < 0
                 or self.seed > MAX_SEED):  # torch.manual_seed overflows past 64 bits (a seed of 2**70)
@@ -115,9 +115,16 @@ def _is_number(value: object) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def _finite(value: numbers.Real) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float (10**400) is no usable rate either
+        return False
+
+
 def check_learning_rate(lr: object) -> float:
     """`lr` as a float, or a UserError unless it is a positive finite number."""
-    if not _is_number(lr) or not math.isfinite(lr) or lr <= 0:
+    if not _is_number(lr) or not _finite(lr) or lr <= 0:
         raise UserError("core.train.bad_learning_rate", value=repr(lr))
     return float(lr)
 

@@ -22,3 +22,17 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data folder {SHARED_DATA} is not present")
     return SHARED_DATA
+
+
+# Hostile inputs replayed by the fuzz modules (tests/test_fuzz*.py), by group; printed at the end of the run.
+FUZZ_CASES: dict[str, int] = {}
+
+
+def count_fuzz_cases(group: str, n: int = 1) -> None:
+    FUZZ_CASES[group] = FUZZ_CASES.get(group, 0) + n
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FUZZ_CASES:
+        parts = ", ".join(f"{group} {n}" for group, n in sorted(FUZZ_CASES.items()))
+        terminalreporter.write_line(f"fuzz: {sum(FUZZ_CASES.values())} hostile inputs replayed ({parts})")

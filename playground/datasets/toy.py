@@ -221,7 +221,8 @@ def make(
         raise UserError("playground.data.bad_points", value=n_points, low=MIN_POINTS, high=MAX_POINTS)
     if not isinstance(noise, (int, float, np.number)) or not 0 <= noise <= MAX_NOISE:
         raise UserError("playground.data.bad_noise", value=noise, high=MAX_NOISE)
-    if name in MULTICLASS and not MIN_CLASSES <= n_classes <= MAX_CLASSES:
+    if name in MULTICLASS and (isinstance(n_classes, bool) or not isinstance(n_classes, (int, np.integer))
+                               or not MIN_CLASSES <= n_classes <= MAX_CLASSES):
         raise UserError("playground.data.bad_classes", value=n_classes, low=MIN_CLASSES, high=MAX_CLASSES)
     rng = np.random.default_rng(seed)
     x, y = GENERATORS[name](rng, int(n_points), float(noise) / 100.0, int(n_classes))

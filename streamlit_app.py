@@ -4,7 +4,7 @@ import streamlit as st
 
 from playground import i18n
 from playground.state import shown_value
-from ui.common import LANG_KEY, t
+from ui.common import LANG_KEY, install_history_rule, land_wrong_paths_on_home, t
 
 st.set_page_config(page_title="Neural Network Playground", page_icon=":material/hub:", layout="wide")
 
@@ -28,9 +28,6 @@ with st.sidebar:
 if "app/bad_lang" in st.session_state:
     st.info(t("app.bad_language", value=shown_value(st.session_state.pop("app/bad_lang"))))
 
-# Page switches clear the query string; keep the language in it so any URL can be shared.
-st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
-
 # Icons from Streamlit's bundled Material Symbols font: emoji need a colour-emoji font that many
 # school machines (and headless browsers) lack, and show as empty boxes there.
 PAGES = {
@@ -48,4 +45,14 @@ PAGES = {
         st.Page("app_pages/train_val_test.py", title=t("splits.title"), icon=":material/call_split:", url_path="train-validation-test"),
     ],
 }
-st.navigation({t(group): pages for group, pages in PAGES.items()}).run()
+with st.sidebar:
+    install_history_rule()
+# /playground (the default page's own name, which Streamlit serves at "/") or a mistyped path: the home page.
+land_wrong_paths_on_home(page.url_path for pages in PAGES.values() for page in pages)
+try:
+    st.navigation({t(group): pages for group, pages in PAGES.items()}).run()
+finally:
+    # Page switches clear the query string; keep the language in it so any URL can be shared. Written
+    # after the page (which writes it with its settings in one go) so a page switch changes the URL once.
+    if st.query_params.get(LANG_KEY) != st.session_state[LANG_KEY]:
+        st.query_params[LANG_KEY] = st.session_state[LANG_KEY]

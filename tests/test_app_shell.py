@@ -39,3 +39,25 @@ def test_language_switch_changes_text():
     at.sidebar.radio[0].set_value("ko").run()
     assert not at.exception
     assert at.sidebar.radio[0].label == "언어"
+
+
+def test_wrong_and_default_paths_are_sent_home_without_a_not_found(monkeypatch):
+    # Streamlit serves the default page at "/", so "/playground" (the README's link) was "Page not found".
+    from streamlit.runtime import scriptrunner
+
+    from ui import common
+
+    class Manager:
+        def __init__(self, name, page_hash=""):
+            self.intended_page_name, self.intended_page_script_hash, self.calls = name, page_hash, []
+
+        def set_script_intent(self, page_hash, name):
+            self.calls.append((page_hash, name))
+
+    known = ["perceptron", "", "mnist"]  # the default page's url_path is ""
+    for name, page_hash, sent_home in (("playground", "", True), ("no-such-page", "", True), ("mnist", "", False),
+                                       ("", "", False), ("whatever", "abc123", False)):
+        manager = Manager(name, page_hash)
+        monkeypatch.setattr(scriptrunner, "get_script_run_ctx", lambda: type("Ctx", (), {"pages_manager": manager})())
+        common.land_wrong_paths_on_home(known)
+        assert manager.calls == ([("", "")] if sent_home else []), name

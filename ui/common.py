@@ -93,3 +93,52 @@ def relabel_after_language_switch(prefix: str, keys) -> None:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     st.session_state[prefix + "lang"] = lang()
+
+
+# Streamlit's browser side adds a history entry for every URL change: one for the new page's path, one
+# for each query-string write (the language, the page's settings), so Back needed three presses per page
+# and one per slider move. This keeps one entry per page: a change that keeps the path replaces the
+# current entry, and so does leaving a path that is not a page (a wrong link redirected home).
+HISTORY_SCRIPT = """<script>
+(function () {
+  if (window.__nnOneEntryPerPage) return;
+  window.__nnOneEntryPerPage = true;
+  var push = window.history.pushState.bind(window.history);
+  function pagePaths() {
+    var links = document.querySelectorAll('[data-testid="stSidebarNav"] a[href]');
+    return Array.prototype.map.call(links, function (a) { return new URL(a.href, location.href).pathname; });
+  }
+  window.history.pushState = function (state, title, url) {
+    try {
+      var next = new URL(url, location.href), here = location.pathname, paths = pagePaths();
+      if (next.pathname === here || (paths.length && paths.indexOf(here) < 0)) {
+        return window.history.replaceState(state, title, url);
+      }
+    } catch (e) {}
+    return push(state, title, url);
+  };
+})();
+</script>"""
+
+
+def install_history_rule() -> None:
+    """One browser-history entry per page visit (see HISTORY_SCRIPT). Call once per run, in the sidebar."""
+    st.html(HISTORY_SCRIPT, unsafe_allow_javascript=True)
+
+
+def land_wrong_paths_on_home(known_paths) -> None:
+    """Run the default page, without Streamlit's English "Page not found" dialog, for a path that is no page.
+
+    The default page answers at "/", so its own url_path (the README's /playground) is "not found" to
+    Streamlit too. Called before st.navigation: on a first load the browser names the page by its path
+    (the intent); an unknown name is cleared, so navigation falls back to the default page. Uses
+    Streamlit's script-run context (no public API for this); without one it does nothing.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    manager = getattr(get_script_run_ctx(), "pages_manager", None)
+    if manager is None:
+        return
+    name = getattr(manager, "intended_page_name", None)
+    if name and not getattr(manager, "intended_page_script_hash", None) and name not in set(known_paths):
+        manager.set_script_intent("", "")

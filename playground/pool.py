@@ -12,7 +12,8 @@ module-level function or a small dataclass with __call__, and data as numpy arra
 
 `PLAYGROUND_TRAINING_PROCESSES` sets the number of processes (default: the cores this process may
 use; 0 = train in threads in the server, as before). Processes start when first needed (a fresh
-interpreter, never a fork of the threaded server) and end after `linger` seconds without runs.
+interpreter, never a fork of the threaded server) and end after `PLAYGROUND_TRAINING_LINGER`
+seconds without runs (default 60).
 
 A process that dies (killed, out of memory) turns its runs into a sentence ("core.worker.crashed")
 and Play, Step or Reset start the run again in a live process; a process that does not answer a
@@ -42,10 +43,20 @@ from playground.worker import COMMAND_TIMEOUT, WATCH_INTERVAL, Snapshot, Trainin
 log = logging.getLogger(__name__)
 
 ENV = "PLAYGROUND_TRAINING_PROCESSES"
+LINGER_ENV = "PLAYGROUND_TRAINING_LINGER"  # seconds an idle training process waits for new runs
 START_TIMEOUT = 60.0  # a fresh interpreter imports torch: seconds on a busy machine
 LINGER_SECONDS = 60.0  # a process without runs for this long exits (the next student starts a new one)
 MONITOR_INTERVAL = 0.25
 ROOT = Path(__file__).resolve().parent.parent  # the folder holding the playground package
+
+
+def configured_linger() -> float:
+    """Seconds a training process without runs stays up: $PLAYGROUND_TRAINING_LINGER, else LINGER_SECONDS."""
+    try:
+        return max(0.0, float(os.environ.get(LINGER_ENV, LINGER_SECONDS)))
+    except ValueError:
+        log.warning("%s is not a number of seconds; using %s", LINGER_ENV, LINGER_SECONDS)
+        return LINGER_SECONDS
 
 
 def configured_size() -> int:
@@ -169,6 +180,11 @@ class Pool:
                     log.error("could not start a training process: %s", error)
                     raise UserError("core.worker.no_process") from error
                 self.processes.append(process)
+                if len(live) + 1 < self.size:
+                    try:  # a spare boots meanwhile, so the next student need not wait for one
+                        self.processes.append(_Process(self))
+                    except OSError as error:
+                        log.warning("could not start a spare training process: %s", error)
             else:
                 process = min(live, key=lambda p: len(p.runs))
             rid = next(self.rids)
@@ -431,6 +447,7 @@ class _RunState:
                 epoch=r["epoch"], steps=r["steps"], history={k: list(v) for k, v in self.history.items()},
                 payload=r["payload"], status=self.status, message=r["message"], samples_per_second=r["rate"],
                 epoch_progress=r["progress"], learning_rate=r["learning_rate"], seed=self.seed,
+                extra={"at": r["at"]},
             )
             self.cached = (self.version, snap)
             return snap
@@ -624,7 +641,7 @@ def shared_pool() -> Pool | None:
             size = configured_size()
             if size == 0:
                 return None
-            _shared = Pool(size)
+            _shared = Pool(size, linger=configured_linger())
             atexit.register(_shared.shutdown)
         return _shared
 

@@ -154,6 +154,7 @@ class _Run:
             "epoch": trainer.epoch, "steps": trainer.steps, "payload": payload, "status": self.status,
             "message": self.message, "rate": self.rate,
             "progress": trainer.epoch_progress, "learning_rate": trainer.config.learning_rate, "seed": self.seed,
+            "at": time.monotonic(),  # the same clock in every process on one machine (the benchmark's rates)
             "history_start": start, "history": {key: list(values[start:]) for key, values in trainer.history.items()},
         }
 

@@ -53,7 +53,7 @@ class Snapshot:
     epoch_progress: float = 0.0  # fraction of the current epoch done (for a progress bar)
     learning_rate: float = 0.0
     seed: int = 0
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # "at": time.monotonic() when taken
 
 
 class _Engine:
@@ -213,6 +213,7 @@ class _Engine:
                     epoch_progress=trainer.epoch_progress,
                     learning_rate=trainer.config.learning_rate,
                     seed=self.seed,
+                    extra={"at": time.monotonic()},  # when it was taken (rates measured from snapshots)
                 )
                 self.dirty = False
                 self.cond.notify_all()

@@ -7,6 +7,7 @@ controls, while its trainer lives in another process.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -243,53 +244,45 @@ def test_two_sessions_train_at_once_in_two_processes(workers):
     assert first.latest().epoch > a and second.latest().epoch > b
 
 
-def test_releasing_frees_the_slot_and_idle_processes_end():
-    made = pool.Pool(2, linger=0.3)
-    try:
-        runs = [pool.ProcessWorker(Factory(), pool=made) for _ in range(6)]
-        assert made.runs() == 6 and len(made.pids()) == 2
-        counts = sorted(len(p.runs) for p in made.processes)
-        assert counts == [3, 3]  # the least-loaded process takes each new run
-        for worker in runs[:3]:
-            worker.release()
-        assert made.runs() == 3
-        assert not runs[0].alive and runs[0].status == "stopped"
-        runs[0].play()  # a released run stays stopped
-        assert runs[0].status == "stopped"
-        del runs[3:]  # dropped without release: the finalizer frees the slots
-        import gc
-
-        gc.collect()
-        assert _eventually(lambda: made.runs() == 0, timeout=5)
-        assert _eventually(lambda: made.pids() == [], timeout=10)  # no runs for `linger` seconds: processes end
-    finally:
-        made.shutdown()
-
-
-def test_thirty_closed_sessions_release_their_threads_processes_and_trainers():
+def test_thirty_closed_sessions_release_their_threads_processes_and_trainers(shared):
     # The server side of issue 11: sessions come and go; once a session is gone for good its
     # worker must go too, whether it trains in a thread (MNIST, train/validation/test) or a process.
-    made = pool.Pool(2, linger=0.3)
     threads_before = threading.active_count()
+    runs_before = shared.runs()
     gone = {"now": False}
-    try:
-        in_threads = [TrainingWorker(Factory()) for _ in range(30)]
-        in_processes = [pool.ProcessWorker(Factory(), pool=made) for _ in range(30)]
-        for worker in in_threads + in_processes:
-            release.release_when(worker, lambda: gone["now"])
-            worker.play()
-        assert threading.active_count() >= threads_before + 30 and made.runs() == 30
-        release.check()
-        assert made.runs() == 30 and all(w.alive for w in in_threads)  # sessions still there: nothing released
-        gone["now"] = True
-        release.check()
-        assert made.runs() == 0
-        assert all(not w.alive and w.trainer is None and w.latest().payload is None for w in in_threads)
-        assert all(w.status == "stopped" for w in in_processes)
-        assert _eventually(lambda: threading.active_count() <= threads_before + 2, timeout=10)  # + the pool's own
-        assert _eventually(lambda: made.pids() == [], timeout=10)
-    finally:
-        made.shutdown()
+    # Thread workers are paused by then (their viewer left: watched_by); process runs may still train.
+    in_threads = [TrainingWorker(Factory()) for _ in range(30)]
+    in_processes = [pool.ProcessWorker(Factory(), pool=shared) for _ in range(30)]
+    for worker in in_threads + in_processes:
+        release.release_when(worker, lambda: gone["now"])
+    for worker in in_processes:
+        worker.play()
+    assert threading.active_count() >= threads_before + 30 and shared.runs() == runs_before + 30
+    release.check()
+    assert shared.runs() == runs_before + 30 and all(w.alive for w in in_threads)  # sessions still there
+    gone["now"] = True
+    release.check()
+    assert shared.runs() == runs_before
+    assert all(not w.alive and w.trainer is None for w in in_threads)
+    assert all(w.status == "stopped" for w in in_processes)
+    assert _eventually(lambda: threading.active_count() <= threads_before + 1, timeout=10)  # + the release watcher
+
+
+def test_releasing_frees_the_slot_and_idle_processes_end(shared):
+    # (Last of the tests on the module's pool: its processes end here.)
+    runs = [pool.ProcessWorker(Factory(), pool=shared) for _ in range(6)]
+    assert shared.runs() == 6 and len(shared.pids()) == 2
+    assert sorted(len(p.runs) for p in shared.processes) == [3, 3]  # the least-loaded process takes each new run
+    for worker in runs[:3]:
+        worker.release()
+    assert shared.runs() == 3
+    assert not runs[0].alive and runs[0].status == "stopped"
+    runs[0].play()  # a released run stays stopped
+    assert runs[0].status == "stopped"
+    del runs[3:]  # dropped without release: the finalizer frees the slots
+    gc.collect()
+    assert _eventually(lambda: shared.runs() == 0, timeout=5)
+    assert _eventually(lambda: shared.pids() == [], timeout=10)  # no runs for `linger` seconds: processes end
 
 
 def test_the_playground_page_trains_through_the_pool(monkeypatch):

@@ -32,6 +32,7 @@ import time
 from typing import Callable, Hashable
 
 import streamlit as st
+from streamlit import config as st_config
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -54,23 +55,18 @@ def _viewer_connected() -> Callable[[], bool] | None:
     return lambda: server.is_active_session(session_id)
 
 
-RECONNECT_GRACE = 120.0  # Streamlit's default: a closed tab's session can be resumed for two minutes
-
-
 def _session_gone() -> Callable[[], bool] | None:
     """A thread-safe check that this session is gone for good (None outside a server).
 
-    Gone: not connected, and either no longer kept for a reconnect (closed, or dropped from
-    Streamlit's session storage) or disconnected for longer than that storage keeps sessions.
-    Streamlit drops a stored session without calling anything, so this is asked, not told.
+    Gone: disconnected for longer than Streamlit keeps a closed tab's session for a reconnect
+    (`server.disconnectedSessionTTL`, 120 s by default). Streamlit then drops the session without
+    calling anything (its session storage forgets it), so this is asked, not told.
     """
     ctx = get_script_run_ctx()
     if ctx is None or not runtime.exists():
         return None
     server, session_id = runtime.get_instance(), ctx.session_id
-    # Streamlit 1.67's in-memory session storage (a TTLCache): read-only lookups, no public accessor.
-    stored = getattr(getattr(getattr(server, "_session_mgr", None), "_session_storage", None), "_cache", None)
-    grace = float(getattr(stored, "ttl", RECONNECT_GRACE))
+    grace = float(st_config.get_option("server.disconnectedSessionTTL"))
     inactive_since: float | None = None
 
     def gone() -> bool:
@@ -80,8 +76,6 @@ def _session_gone() -> Callable[[], bool] | None:
             return False
         now = time.monotonic()
         inactive_since = inactive_since or now
-        if stored is not None and session_id not in stored:  # `in` never reaps or reorders it
-            return not server.is_active_session(session_id)  # (a reconnect re-activates before it unstores)
         return now - inactive_since > grace
 
     return gone

@@ -102,10 +102,12 @@ STRINGS = {
     "playground.regenerate_help": ("Draw new random points from the same data set.", "같은 데이터셋에서 무작위 점을 새로 뽑습니다."),
     "playground.csv_upload": ("Upload a CSV file", "CSV 파일 올리기"),
     "playground.csv_help": (
-        "Rows of `x1,x2,label` (a header line is optional). Classification labels are class numbers such as 0 and 1 "
-        "(up to 10 classes); regression labels are any numbers. Points far from the origin are scaled to fit.",
-        "`x1,x2,label` 형식의 줄들입니다(머리글 줄은 있어도 되고 없어도 됩니다). 분류에서는 레이블이 0, 1 같은 클래스 번호(최대 "
-        "10개 클래스)이고, 회귀에서는 아무 수나 됩니다. 원점에서 멀리 떨어진 점들은 화면에 맞게 축소합니다.",
+        "Rows of `x1,x2,label` (a header line is optional; at most 20,000 rows and 4 MB). Classification labels are "
+        "class numbers such as 0 and 1, or class names such as setosa (up to 10 classes); regression labels are any "
+        "numbers. Points far from the origin are scaled to fit.",
+        "`x1,x2,label` 형식의 줄들입니다(머리글 줄은 있어도 되고 없어도 됩니다. 최대 20,000줄, 4MB). 분류에서는 레이블이 0, 1 "
+        "같은 클래스 번호나 setosa 같은 클래스 이름(최대 10개 클래스)이고, 회귀에서는 아무 수나 됩니다. 원점에서 멀리 떨어진 "
+        "점들은 화면에 맞게 축소합니다.",
     ),
     "playground.csv_loaded": (
         "Loaded {rows} points ({classes}) from {name}.",

@@ -55,3 +55,10 @@ def test_every_used_key_exists():
             if key not in known:
                 missing.append(f"{path.name}: {key}")
     assert not missing, missing
+
+
+def test_training_is_started_with_the_textbook_word_not_media_playback():
+    # "재생" is a media player's Play; Korean textbooks say 학습 (시작) for starting training.
+    playback = [k for k, (_, ko) in i18n.strings().items() if "재생" in ko]
+    assert not playback, f"'재생' in: {playback}"
+    assert i18n.text("core.play", "ko") == i18n.text("playground.play", "ko") == "학습 시작"

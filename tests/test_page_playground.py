@@ -232,7 +232,7 @@ def test_korean(apps):
     at = _open(apps, lang="ko")
     text = all_text(at)
     assert "신경망 플레이그라운드" in text and "은닉층 2개" in text
-    assert at.button(key=P + "play").label == "재생"
+    assert at.button(key=P + "play").label == "학습 시작"
     assert "층" in _summary(at).columns and "매개변수 수" in _summary(at).columns
     assert "주황과 파랑" in text
 

@@ -342,7 +342,7 @@ def test_session_worker_and_controls_in_a_page():
     assert not at.exception
     worker = at.session_state["test/run"]
     try:
-        assert [b.label for b in at.button] == ["재생", "한 에포크 진행", "초기화"]
+        assert [b.label for b in at.button] == ["학습 시작", "한 에포크 진행", "초기화"]
         assert "일시정지됨" in at.caption[0].value
         at.session_state["lang"] = "en"
         at.button(key="test/step").click().run()

@@ -213,7 +213,7 @@ def test_a_killed_process_gives_a_sentence_and_play_or_reset_restart(workers):
     assert _eventually(lambda: worker.crashed, timeout=10)
     snap = worker.latest()
     assert snap.status == "paused" and snap.message.key == "core.worker.crashed"
-    assert "Play" in str(snap.message) and "재생" in snap.message.message("ko")
+    assert "Play" in str(snap.message) and "학습 시작" in snap.message.message("ko")
     assert worker.wait(timeout=1.0)  # nothing runs: a page waiting on it is not held up
     worker.pause()  # commands on a crashed run return at once
     worker.set_learning_rate(0.1)

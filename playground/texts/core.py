@@ -193,7 +193,7 @@ STRINGS = {
         "The loss blew up ({value}) during epoch {epoch} with learning rate {lr}: the steps are too big. Lower the "
         "learning rate (try {suggestion}) and press play again; the last good weights were kept.",
         "학습률 {lr}로 학습하던 중 {epoch}번째 에포크에서 손실이 폭발했습니다({value}). 경사 하강법의 한 걸음이 너무 큽니다. "
-        "학습률을 낮추고(예: {suggestion}) 다시 재생하세요. 마지막으로 정상이던 가중치는 그대로 남아 있습니다.",
+        "학습률을 낮추고(예: {suggestion}) 다시 **학습 시작**을 누르세요. 마지막으로 정상이던 가중치는 그대로 남아 있습니다.",
     ),
     # ---- names of optimisers, losses, regularisations (for select boxes)
     "core.optimizer.sgd": ("SGD", "SGD (확률적 경사 하강법)"),
@@ -215,7 +215,7 @@ STRINGS = {
         "The training process of this run stopped unexpectedly, and its progress is lost. "
         "Press Play or Reset to start the run again.",
         "이 실행을 학습하던 프로세스가 예기치 않게 멈춰 진행 상황을 잃었습니다. "
-        "재생이나 초기화를 누르면 다시 시작합니다.",
+        "**학습 시작**이나 **초기화**를 누르면 다시 시작합니다.",
     ),
     "core.worker.no_process": (
         "No training process could be started on the server just now. Try again in a moment.",
@@ -226,7 +226,7 @@ STRINGS = {
         "실시간 화면을 갱신하지 못했습니다: {error}",
     ),
     # ---- live controls (ui/live.py)
-    "core.play": ("Play", "재생"),
+    "core.play": ("Play", "학습 시작"),
     "core.pause": ("Pause", "일시정지"),
     "core.step": ("Step one epoch", "한 에포크 진행"),
     "core.reset": ("Reset", "초기화"),

@@ -6,12 +6,12 @@ STRINGS = {
         "Pick a data set, choose the input features, build a network with the **+** and **−** buttons and press "
         "**Play**. The big map is the network's decision boundary and every small square shows what one neuron "
         "has learned to respond to; both are redrawn live while it trains.",
-        "데이터셋과 입력 특성을 고르고 **+**, **−** 버튼으로 신경망을 만든 다음 **재생**을 누르세요. 큰 그림은 신경망의 "
+        "데이터셋과 입력 특성을 고르고 **+**, **−** 버튼으로 신경망을 만든 다음 **학습 시작**을 누르세요. 큰 그림은 신경망의 "
         "결정 경계이고, 작은 사각형 하나하나는 뉴런 하나가 무엇에 반응하도록 배웠는지 보여 줍니다. 학습하는 동안 둘 다 실시간으로 "
         "다시 그려집니다.",
     ),
     # ---- toolbar
-    "playground.play": ("Play", "재생"),
+    "playground.play": ("Play", "학습 시작"),
     "playground.pause": ("Pause", "일시정지"),
     "playground.play_help": ("Train continuously; press again to pause.", "계속 학습합니다. 다시 누르면 일시정지합니다."),
     "playground.step": ("Step", "한 단계"),
@@ -235,7 +235,7 @@ STRINGS = {
         "- **XOR**은 은닉층 없이 x₁, x₂만으로는 배울 수 없지만, **x₁·x₂**를 켜면 출력 뉴런 하나로 충분합니다.\n"
         "- **원**: **x₁²**, **x₂²**를 켜고 은닉층을 모두 지워 보세요. 원이 직선 하나로 나뉘는 문제가 됩니다.\n"
         "- **나선**은 표현력이 필요합니다. ReLU 뉴런 8개짜리 층 3개를 쓰거나 **sin x₁**, **sin x₂**를 더해 보세요.\n"
-        "- **회귀**로 바꾸고 학습률을 **3**으로 올리면 손실이 폭발해 학습이 메시지와 함께 멈춥니다. 학습률을 낮추고 다시 재생하세요"
+        "- **회귀**로 바꾸고 학습률을 **3**으로 올리면 손실이 폭발해 학습이 메시지와 함께 멈춥니다. 학습률을 낮추고 다시 **학습 시작**을 누르세요"
         "(분류에서는 학습률이 너무 크면 손실이 크게 출렁입니다).\n"
         "- **잡음**을 넣고 훈련 데이터를 **10 %**만 남긴 채 큰 신경망을 쓰면, 훈련 손실은 내려가는데 테스트 손실은 올라갑니다"
         "(과적합). 그다음 **L2** 규제를 켜 보세요.",

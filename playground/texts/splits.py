@@ -92,7 +92,7 @@ STRINGS = {
         "validation loss falls at first, then rises once the network starts to learn the noise of the training points "
         "instead of the shape of the classes: that is overfitting. The star marks the epoch with the lowest "
         "validation loss, where **early stopping** would keep the weights.",
-        "재생을 누르세요. 훈련 손실은 계속 내려갑니다. 신경망을 바로 그 점들에 맞추고 있기 때문입니다. 검증 손실은 처음에는 "
+        "**학습 시작**을 누르세요. 훈련 손실은 계속 내려갑니다. 신경망을 바로 그 점들에 맞추고 있기 때문입니다. 검증 손실은 처음에는 "
         "내려가다가, 신경망이 클래스의 모양 대신 훈련 점의 잡음을 배우기 시작하면 다시 올라갑니다. 이것이 과적합입니다. "
         "별표는 검증 손실이 가장 낮은 에포크로, **조기 종료**를 하면 이 시점의 가중치를 남깁니다.",
     ),
@@ -109,7 +109,7 @@ STRINGS = {
         "Validation loss minus training loss: how much worse the network does on points it was not trained on. Switch on L2 or dropout and compare.",
         "검증 손실에서 훈련 손실을 뺀 값으로, 학습하지 않은 점에서 신경망이 얼마나 더 못하는지 보여 줍니다. L2나 드롭아웃을 켜고 비교해 보세요.",
     ),
-    "splits.waiting": ("Press play to train.", "재생을 누르면 학습을 시작합니다."),
+    "splits.waiting": ("Press play to train.", "**학습 시작**을 누르면 학습합니다."),
     "splits.previous": ("Show the previous run for comparison", "비교를 위해 이전 실행 보기"),
     "splits.previous_help": (
         "The curves of the run before the last change of settings, dotted: switch L2 or dropout on and see the gap shrink.",

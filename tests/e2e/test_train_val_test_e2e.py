@@ -74,7 +74,7 @@ def test_korean_page(page, app_url):
     open_app(page, app_url, "train-validation-test", lang="ko", epochs="100", speed="fast", size="medium", l2="1")
     assert page.locator("h1").first.inner_text().strip() == "훈련, 검증, 테스트 데이터"
     page.get_by_text("검증 데이터", exact=False).first.wait_for()
-    page.get_by_role("button", name="재생").wait_for()
+    page.get_by_role("button", name="학습 시작").wait_for()
     assert page.get_by_role("button", name="테스트 점수 공개").is_disabled()
     assert page.locator('[data-testid="stException"]').count() == 0
     page.set_viewport_size({"width": 1400, "height": 2400})

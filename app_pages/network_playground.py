@@ -21,18 +21,19 @@ from playground import features as feats
 from playground import grids, layers
 from playground import playground_config as pc
 from playground.charts import playground as charts
+from playground.charts import playground_scene as scenes
 from playground.datasets import toy
 from playground.errors import UserError
 from playground.pool import ProcessWorker, start_worker
 from playground.worker import TrainingWorker
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
-from ui.live_chart import live_plotly_chart
+from ui.live_canvas import live_canvas
 from ui.live import session_worker, set_running
 
 P = "playground/"
 WORKER = P + "worker"
-POLL_SECONDS = 0.2  # the live view's refresh interval while training (5 redraws a second)
-SNAPSHOT_SECONDS = 0.1  # the worker's snapshot interval: fresher than the poll, so every redraw shows progress
+POLL_SECONDS = 0.1  # the live view's refresh interval while training (up to 10 redraws a second)
+SNAPSHOT_SECONDS = 0.05  # the worker's snapshot interval: fresher than the poll, so every redraw shows progress
 MAX_EPOCHS = 100_000
 COMPACT_AFTER_LAYERS = 3  # more hidden layers than this: activation pickers move under the columns
 
@@ -297,7 +298,7 @@ class Slots:
 
 def _toolbar(running: bool, slots: Slots) -> None:
     with st.container(border=True):
-        cols = st.columns([1.25, 0.5, 0.5, 0.5, 1.7, 1.9, 1.45, 1.45, 1.25], vertical_alignment="bottom")
+        cols = st.columns([1.75, 0.5, 0.5, 0.5, 1.55, 1.6, 1.45, 1.45, 1.25], vertical_alignment="bottom")
         cols[0].button(
             t("playground.pause") if running else t("playground.play"), key=P + "play", on_click=_set_running, args=(not running,),
             icon=":material/pause:" if running else ":material/play_arrow:", type="primary",
@@ -445,6 +446,12 @@ def _stats_html(items: list[tuple[str, str, str]], size: str = "1.55rem") -> str
     return f'<div style="display:flex;gap:1.1rem;flex-wrap:wrap;align-items:flex-end">{cells}</div>'
 
 
+def _status_html(*lines: str) -> str:
+    style = ("font-size:0.8rem;opacity:0.7;line-height:1.3;white-space:nowrap;overflow:hidden;"
+             "text-overflow:ellipsis")
+    return "".join(f'<div class="pg-status" style="{style}">{line}</div>' for line in lines)
+
+
 def _live_view(polling: bool, slots: Slots) -> None:
     """Epoch counter, losses, network diagram, decision map and curves from the worker's latest snapshot."""
     worker = _worker()
@@ -468,10 +475,10 @@ def _live_view(polling: bool, slots: Slots) -> None:
     with slots.epoch:
         st.markdown(_stats_html([("epoch", t("playground.epoch"), f"{snap.epoch:07,}")], size="1.9rem"),
                     unsafe_allow_html=True)
-        status = t(f"playground.status.{snap.status}")
-        if snap.status == "running":  # a paused run trains nothing: its last speed would read as if it did
-            status += f" · {snap.samples_per_second:,.0f} {t('playground.per_second')}"
-        st.caption(status)
+        # Status and speed on two lines of their own that never wrap, so the toolbar keeps its height
+        # when Play is pressed; a paused run trains nothing, so its last speed is not shown.
+        speed = f"{snap.samples_per_second:,.0f} {t('playground.per_second')}" if snap.status == "running" else "&nbsp;"
+        st.markdown(_status_html(t(f"playground.status.{snap.status}"), speed), unsafe_allow_html=True)
     with slots.message:
         if snap.status == "diverged" and snap.message is not None:
             show_error(snap.message)
@@ -484,28 +491,43 @@ def _live_view(polling: bool, slots: Slots) -> None:
 
     boundary_labels, network_labels, curve_labels = _labels()
     v = _values()
+    # One frame's scenes are built once per snapshot and settings: the fragment may poll faster
+    # than the worker snapshots, and a repeated frame is neither rebuilt here nor repainted there.
+    frame = (id(payload), snap.steps, snap.epoch, snap.seed, v["test"], v["discrete"], lang())
+    cached = st.session_state.get(P + "frame")
+    if cached is not None and cached[0] == frame:
+        network, boundary, curves = cached[1]
+    else:
+        network, boundary, curves = _scenes(config, data, payload, history, v, network_labels, boundary_labels,
+                                            curve_labels)
+        st.session_state[P + "frame"] = (frame, (network, boundary, curves), payload)  # payload kept: id stays unique
+    version = f"{snap.seed}/{snap.steps}/{snap.epoch}/{id(payload)}/{v['test']}/{v['discrete']}/{lang()}"
     with slots.network:
-        fig = charts.network_figure(
-            [feats.SYMBOLS[f] for f in config.features],
-            grids.feature_maps(config.features, resolution=payload.neurons[0].shape[-1]), payload.neurons,
-            payload.weights, config.activations + ("linear",), network_labels,
-        )
-        live_plotly_chart(fig, key=P + "network", config={"staticPlot": polling})
+        live_canvas(network, key=P + "network", version=version)
     with slots.boundary:
-        _, axis = grids.grid_points(toy.EXTENT, grids.DEFAULT_RESOLUTION)
-        value_range = (-1.0, 1.0)
-        if data.task == "regression" and data.name == "csv":
-            peak = float(max(np.abs(data.y_train).max(), 1e-6))
-            value_range = (-peak, peak)
-        fig = charts.boundary_figure(
-            axis, payload.decision, data.task, data.x_train, data.y_train,
-            data.x_test if v["test"] else None, data.y_test if v["test"] else None,
-            discretize=v["discrete"], labels=boundary_labels, value_range=value_range, height=330,
-        )
-        live_plotly_chart(fig, key=P + "boundary", config={"staticPlot": polling})
+        live_canvas(boundary, key=P + "boundary", version=version, max_scale=1.6)
     with slots.curves:
-        live_plotly_chart(charts.curves_figure(history, curve_labels, height=210), key=P + "curves",
-                          config={"staticPlot": polling})
+        live_canvas(curves, key=P + "curves", version=version)
+
+
+def _scenes(config, data, payload, history, v, network_labels, boundary_labels, curve_labels):
+    """The three live scenes of one frame (pure chart builders; see playground/charts/playground_scene.py)."""
+    network = scenes.network_scene(
+        [feats.SYMBOLS[f] for f in config.features],
+        grids.feature_maps(config.features, resolution=payload.neurons[0].shape[-1]), payload.neurons,
+        payload.weights, config.activations + ("linear",), network_labels,
+    )
+    _, axis = grids.grid_points(toy.EXTENT, grids.DEFAULT_RESOLUTION)
+    value_range = (-1.0, 1.0)
+    if data.task == "regression" and data.name == "csv":
+        peak = float(max(np.abs(data.y_train).max(), 1e-6))
+        value_range = (-peak, peak)
+    boundary = scenes.boundary_scene(
+        axis, payload.decision, data.task, data.x_train, data.y_train,
+        data.x_test if v["test"] else None, data.y_test if v["test"] else None,
+        discretize=v["discrete"], labels=boundary_labels, value_range=value_range,
+    )
+    return network, boundary, scenes.curves_scene(history, curve_labels)
 
 
 def _csv_note(rejected: bool) -> None:

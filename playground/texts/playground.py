@@ -171,9 +171,9 @@ STRINGS = {
     ),
     "playground.diagram_help": (
         "Each square shows one neuron's output over the whole plane. Lines are weights: blue positive, orange "
-        "negative, thicker means larger. Hover a line's middle for its weight, a neuron for its bias.",
+        "negative, thicker means larger. Hover a line for its weight, a neuron for its bias.",
         "사각형 하나는 뉴런 하나의 출력을 평면 전체에 대해 그린 것입니다. 선은 가중치로, 파랑은 양수, 주황은 음수이며 굵을수록 "
-        "큽니다. 선의 가운데에 마우스를 올리면 가중치가, 뉴런에 올리면 편향이 보입니다.",
+        "큽니다. 선에 마우스를 올리면 가중치가, 뉴런에 올리면 편향이 보입니다.",
     ),
     "playground.curves": ("Loss and accuracy", "손실과 정확도"),
     # ---- chart words

@@ -1,29 +1,11 @@
-"""The Playground in a real browser: press play, the epoch counter runs, the loss falls, and the
-charts really redraw several times a second (measured, printed for the README)."""
-
-import os
-import time
+"""The Playground in a real browser: press play, the epoch counter runs, the loss falls, pause stops it;
+every connection's weight shows on hover; the toolbar keeps its height."""
 
 from tests.e2e.conftest import open_app, screenshot
 
-MEASURE_SECONDS = 4.0
-TARGET_REDRAWS_PER_SECOND = 4.0
-# With fewer than four cores the headless browser (software rendering), the server and the
-# training thread share two: there the browser's own drawing is the limit (measured 3.4-3.7
-# redraws a second on the 2-core development machine), so a lower bar is asserted, still far
-# above what a regression such as Streamlit's full garbage collection after every rerun gives
-# (0.5-0.9). On a machine whose run queue is this many times its cores everything is starved:
-# the rate is then reported, and only a floor is asserted.
-SMALL_MACHINE_CORES = 4
-SMALL_MACHINE_REDRAWS_PER_SECOND = 2.5
-OVERLOAD = 1.5
-FLOOR_REDRAWS_PER_SECOND = 1.0
-
-# Redraws of the decision map, counted by the live-chart component after each finished update
-# (a full Plotly.react, or a swap of the map's picture, which Plotly reports no "afterplot" for).
 # The counters are redrawn in place, so an element can be missing for a moment: read defensively.
 EPOCH_JS = "(e => e ? Number(e.innerText.replace(/,/g, '')) : -1)(document.querySelector('.pg-epoch'))"
-READ_REDRAWS = "() => Number(document.querySelector('.st-key-playground-boundary .pg-live-plot').dataset.redraws || 0)"
+# (How often the charts redraw is measured in test_live_rates_e2e.py.)
 
 
 def _number(page, selector):
@@ -32,39 +14,22 @@ def _number(page, selector):
     return None if text in ("", "–") else float(text)
 
 
-def test_play_trains_live_and_redraws_several_times_a_second(page, app_url):
+def test_play_trains_live_then_pause_stops(page, app_url):
     open_app(page, app_url)  # the default page
     assert page.locator('[data-testid="stException"]').count() == 0
-    page.wait_for_selector(".st-key-playground-boundary .pg-live-plot .main-svg")
+    page.wait_for_selector(".st-key-playground-boundary .pg-live-canvas canvas")
     assert _number(page, ".pg-epoch") == 0
 
     page.locator(".st-key-playground-play button").first.click()
     page.wait_for_function(f"() => ({EPOCH_JS}) >= 2")
     first_epoch, first_loss = _number(page, ".pg-epoch"), _number(page, ".pg-train-loss")
-
-    redraws = page.evaluate(READ_REDRAWS)
-    start = time.monotonic()
-    page.wait_for_timeout(MEASURE_SECONDS * 1000)
-    elapsed = time.monotonic() - start
-    redraws_end = page.evaluate(READ_REDRAWS)
-    rate = (redraws_end - redraws) / elapsed
+    page.wait_for_timeout(3000)
     last_epoch, last_loss = _number(page, ".pg-epoch"), _number(page, ".pg-train-loss")
-    load = os.getloadavg()[0] / (os.cpu_count() or 1)
-    print(f"\nPlayground e2e: decision map redrawn {rate:.1f} times/s while training; "
-          f"epoch {first_epoch:.0f} -> {last_epoch:.0f} "
-          f"in {elapsed:.1f} s; training loss {first_loss:.3f} -> {last_loss:.3f}; "
-          f"load {load:.1f} per core")
+    print(f"\nPlayground e2e: epoch {first_epoch:.0f} -> {last_epoch:.0f} in 3 s; "
+          f"training loss {first_loss:.3f} -> {last_loss:.3f}")
     screenshot(page, "playground_training")
-
     assert last_epoch > first_epoch
     assert last_loss < first_loss
-    if load > OVERLOAD:
-        bar = FLOOR_REDRAWS_PER_SECOND
-    elif (os.cpu_count() or 1) < SMALL_MACHINE_CORES:
-        bar = SMALL_MACHINE_REDRAWS_PER_SECOND
-    else:
-        bar = TARGET_REDRAWS_PER_SECOND
-    assert rate >= bar, f"the charts redrew only {rate:.1f} times a second (at least {bar} expected here)"
 
     page.locator(".st-key-playground-play button").first.click()  # pause: the counter stops
     page.wait_for_function(
@@ -73,3 +38,67 @@ def test_play_trains_live_and_redraws_several_times_a_second(page, app_url):
     page.wait_for_timeout(1000)
     assert _number(page, ".pg-epoch") == paused_at
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# The toolbar is the bordered box around the Play button.
+TOOLBAR_HEIGHT = """() => { let e = document.querySelector('.st-key-playground-play');
+    while (e && getComputedStyle(e).borderTopStyle !== 'solid') e = e.parentElement;
+    return e ? e.getBoundingClientRect().height : -1; }"""
+
+
+def test_toolbar_keeps_its_height_when_play_is_pressed(browser, app_url):
+    # Issue: the status under the epoch wrapped to a second line while training, so pressing Play
+    # grew the toolbar and pushed the whole page down (a projector's 1280 px, English and Korean).
+    for lang, width in (("en", 1280), ("ko", 1280), ("en", 1400)):
+        context = browser.new_context(viewport={"width": width, "height": 720})
+        page = context.new_page()
+        page.set_default_timeout(90_000)
+        open_app(page, app_url, lang=lang)
+        page.wait_for_selector(".st-key-playground-boundary .pg-live-canvas canvas")
+        before = page.evaluate(TOOLBAR_HEIGHT)
+        page.locator(".st-key-playground-play button").first.click()
+        page.wait_for_function(f"() => ({EPOCH_JS}) >= 2")
+        page.wait_for_timeout(800)
+        during = page.evaluate(TOOLBAR_HEIGHT)
+        context.close()
+        assert before > 0 and abs(during - before) <= 1, f"{lang} at {width} px: toolbar {before} -> {during} px"
+
+
+# Points to hover, in page pixels: for every `stride`-th connection, a vertex 40 % along its own line
+# where no other line is nearer (found with the same hit rule the page runs), and its expected text.
+HOVER_TARGETS = """(stride) => {
+    const root = document.querySelector('.st-key-playground-network .pg-live-canvas');
+    const box = root.querySelector('canvas').getBoundingClientRect();
+    const hits = root.__scene.hits, out = [];
+    hits.forEach((h, i) => {
+        if (h.k !== 'path' || (i % stride)) return;
+        const n = h.p.length / 2;
+        for (const f of [0.4, 0.5, 0.3, 0.6, 0.2, 0.7]) {
+            const k = Math.floor((n - 1) * f) * 2;
+            out.push({x: box.left + h.p[k] * root.__scale, y: box.top + h.p[k + 1] * root.__scale, t: h.t, i});
+            break;
+        }
+    });
+    return out;
+}"""
+TIP = "() => (t => t && t.style.display !== 'none' ? t.innerText : '')(document.querySelector('.st-key-playground-network .pg-live-tip'))"
+
+
+def test_every_connection_shows_its_weight_on_hover(page, app_url):
+    # Issue: crossing lines shared a midpoint hover marker, hiding 6 of 18 weights of the default network
+    # and 112 of 160 with 7 features and 8-8-8. Paused, so the weights hold still while hovered.
+    for query, stride in (({}, 1), ({"features": "x1,x2,x1_sq,x2_sq,x1x2,sin_x1,sin_x2", "layers": "8,8,8"}, 9)):
+        open_app(page, app_url, **query)
+        page.wait_for_selector(".st-key-playground-network .pg-live-canvas canvas")
+        page.locator(".st-key-playground-network").scroll_into_view_if_needed()
+        targets = page.evaluate(HOVER_TARGETS, stride)
+        assert len(targets) >= (18 if not query else 160 // 9)
+        missed = []
+        for target in targets:
+            page.mouse.move(target["x"], target["y"])
+            shown = page.evaluate(TIP)
+            if shown.split("\n")[0] != target["t"].split("\n")[0]:
+                missed.append((target["t"], shown))
+        assert missed == [], missed
+        page.mouse.move(2, 2)  # away: the label goes
+        assert page.evaluate(TIP) == ""

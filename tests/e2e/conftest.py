@@ -31,7 +31,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
-RUN_TIMEOUT_MS = 90_000  # a cold page load imports torch and builds figures
+RUN_TIMEOUT_MS = 90_000
+SERVER: dict[str, int] = {}  # the pid of the app_url server, for tests that read its memory  # a cold page load imports torch and builds figures
 
 
 def server_flags() -> list[str]:
@@ -67,6 +68,7 @@ def app_url():
         ],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
+    SERVER["pid"] = proc.pid
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import random
 import statistics
+import time
 
 import streamlit as st
 
-from playground import compare, grids
+from playground import compare, grids, quota
 from playground import features as feats
 from playground.charts import lessons as charts
 from playground.datasets import toy
@@ -213,6 +214,29 @@ def feature_engineering(s: dict) -> None:
     st.success(t("classic.features.verdict", raw=pct(raw.test_acc), engineered=pct(eng.test_acc), network=pct(net.test_acc)))
 
 
+def _measure(key: tuple, place) -> None:
+    """Measure the curve for `key`, unless this session measured too many new ones lately (a shared server)."""
+    measured = st.session_state.setdefault(P + "curves_measured", {})  # key -> when (this session's curves)
+    now = time.monotonic()
+    if key not in measured:
+        wait = quota.wait_seconds(list(measured.values()), now, compare.CURVES_PER_WINDOW, compare.CURVE_WINDOW_SECONDS)
+        if wait:
+            show_error(UserError("classic.curve.too_often", count=compare.CURVES_PER_WINDOW,
+                                 minutes=round(compare.CURVE_WINDOW_SECONDS / 60), seconds=wait))
+            return
+    bar = place.progress(0.0, text=t("classic.curve.progress", percent="0%"))
+
+    def progress(fraction: float) -> None:
+        bar.progress(fraction, text=t("classic.curve.progress", percent=f"{fraction:.0%}"))
+
+    try:
+        st.session_state[P + "curve"] = (key, measure_curve(*key, _progress=progress))
+        measured.setdefault(key, now)
+    except UserError as error:
+        show_error(error)
+    bar.empty()
+
+
 def data_dependence(s: dict) -> None:
     st.subheader(t("classic.curve.header"))
     st.markdown(t(
@@ -227,17 +251,9 @@ def data_dependence(s: dict) -> None:
     fits = 2 * len(compare.CURVE_SIZES) * compare.CURVE_REPEATS
     if cols[1].button(t("classic.curve.measure"), key=P + "measure", type="primary", icon=":material/monitoring:",
                       help=t("classic.curve.measure_help", fits=fits), width="stretch"):
-        bar = cols[2].progress(0.0, text=t("classic.curve.progress", percent="0%"))
-
-        def progress(fraction: float) -> None:
-            bar.progress(fraction, text=t("classic.curve.progress", percent=f"{fraction:.0%}"))
-
-        try:
-            st.session_state[P + "curve"] = (key, measure_curve(*key, _progress=progress))
-        except UserError as error:
-            show_error(error)
-        bar.empty()
+        _measure(key, cols[2])
     stored = st.session_state.get(P + "curve")
+
     if stored is None or stored[0] != key:
         st.caption(t("classic.curve.prompt"))
         return

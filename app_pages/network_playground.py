@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from playground import features as feats
-from playground import grids, layers
+from playground import grids, layers, quota
 from playground import playground_config as pc
 from playground.charts import playground as charts
 from playground.charts import playground_scene as scenes
@@ -196,7 +196,7 @@ def _csv_table(problem: str) -> tuple[tuple | None, bool]:
     if wait:
         show_error(UserError("playground.csv.too_often", seconds=wait))
         return kept, True
-    reads[:] = [when for when in reads if now - when < 60.0] + [now]
+    quota.record(reads, now, 60.0)
     upload.seek(0)
     try:
         table = toy.read_csv(upload, problem)

@@ -40,6 +40,8 @@ RESOLUTION = 80  # decision maps: 80×80 cells over [-6, 6]²
 CURVE_SIZES = (10, 20, 50, 100, 200, 500, 1000, 2000)
 CURVE_TEST_POINTS = 1000
 CURVE_REPEATS = 3  # each point is the mean over this many draws of the training set
+# A session may measure this many new curves per window (a curve trains 48 models; cached ones are free).
+CURVES_PER_WINDOW, CURVE_WINDOW_SECONDS = 3, 600.0
 
 
 # ---------------------------------------------------------------------------- the models

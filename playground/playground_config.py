@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 
 from playground import features as feats
-from playground import layers, state, training
+from playground import layers, quota, state, training
 from playground.datasets import toy
 from playground.errors import UserError
 
@@ -183,10 +183,7 @@ def loss_for(task: str, n_classes: int) -> str:
 
 def csv_read_wait(read_times: list[float], now: float) -> int:
     """Seconds to wait before this session may read another new file (0: it may now)."""
-    recent = sorted(t for t in read_times if now - t < 60.0)
-    if len(recent) < CSV_READS_PER_MINUTE:
-        return 0
-    return max(1, math.ceil(60.0 - (now - recent[-CSV_READS_PER_MINUTE])))
+    return quota.wait_seconds(read_times, now, CSV_READS_PER_MINUTE, 60.0)
 
 
 def check_work(config: PlaygroundConfig, data: toy.ToyData) -> None:

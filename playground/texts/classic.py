@@ -149,6 +149,12 @@ STRINGS = {
     ),
     "classic.curve.model": ("Classic model to compare", "비교할 고전 모델"),
     "classic.curve.measure": ("Measure", "측정하기"),
+    "classic.curve.too_often": (
+        "This session measured {count} new curves in the last {minutes} minutes, the most a shared server allows: "
+        "wait {seconds} seconds, or look again at a curve already measured.",
+        "이 세션은 최근 {minutes}분 동안 새 곡선을 {count}개 측정했습니다. 함께 쓰는 서버에서 허용하는 최대치입니다. "
+        "{seconds}초 기다리거나 이미 측정한 곡선을 다시 보세요.",
+    ),
     "classic.curve.measure_help": (
         "Trains {fits} models; takes a few seconds to a minute depending on the computer.",
         "모델 {fits}개를 학습합니다. 컴퓨터에 따라 몇 초에서 1분 정도 걸립니다.",

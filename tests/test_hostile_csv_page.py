@@ -47,8 +47,8 @@ def test_class_names_are_accepted_and_their_mapping_shown(page):
     _upload(page, "iris.csv", content)
     assert not page.error
     assert "0 = setosa, 1 = versicolor, 2 = virginica" in all_text(page)
-    with page.session_state[WORKER].lock:
-        assert page.session_state[WORKER].trainer.n_outputs == 3
+    data = page.session_state[P + "data"]
+    assert data.n_classes == 3 and data.class_names == ("setosa", "versicolor", "virginica")
 
 
 def test_a_rejected_file_is_not_parsed_again_and_no_bytes_are_kept(page, monkeypatch):

@@ -183,7 +183,11 @@ def _csv_table(problem: str) -> tuple[tuple | None, bool]:
     upload = st.session_state.get(P + "csv")
     if upload is None:
         return kept, False
-    key = (hashlib.sha1(upload.getbuffer()).hexdigest(), problem)
+    known = st.session_state.get(P + "csv_digest")
+    if known is None or known[0] != upload.file_id:  # hashed once per upload, not on every rerun
+        known = (upload.file_id, hashlib.sha1(upload.getbuffer()).hexdigest())
+        st.session_state[P + "csv_digest"] = known
+    key = (known[1], problem)
     if kept is not None and kept[0] == key:
         return kept, False
     rejected: dict = st.session_state.setdefault(P + "csv_rejected", {})

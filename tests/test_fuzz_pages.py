@@ -26,6 +26,13 @@ HOSTILE = ["banana", "-99999999", "-1e999", "nan", "inf", "9" * 5000, "🙂\u202
 WIDGETS = ("slider", "select_slider", "selectbox", "radio", "number_input", "checkbox", "toggle", "text_input")
 
 
+@pytest.fixture(autouse=True)
+def threads(monkeypatch):
+    """Train in threads: these tests check what the page shows, not the training processes (and a
+    process pool made here would outlive the test; tests/test_worker_pool.py covers the pool)."""
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+
+
 def _params(page: str) -> list[str]:
     if page == "network_playground":
         return list(pc.QUERY_NAMES)

@@ -12,6 +12,13 @@ P = "playground/"
 WORKER = P + "worker"
 
 
+@pytest.fixture(autouse=True)
+def threads(monkeypatch):
+    """Train in threads: these tests check what the page shows, not the training processes (and a
+    process pool made here would outlive the test; tests/test_worker_pool.py covers the pool)."""
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+
+
 @pytest.fixture
 def page():
     at = run_page("network_playground")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import state
@@ -18,6 +19,13 @@ from tests.conftest import APPTEST_TIMEOUT, ROOT
 PHISH = "**Session expired** [log in](http://evil.example/login)"
 IMAGE = "![x](http://evil.example/pixel.png)"
 LONG = "9" * 5000
+
+
+@pytest.fixture(autouse=True)
+def threads(monkeypatch):
+    """Train in threads: these tests check what the page shows, not the training processes (and a
+    process pool made here would outlive the test; tests/test_worker_pool.py covers the pool)."""
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
 
 
 def _unescaped(text: str, token: str) -> bool:

@@ -65,30 +65,38 @@ def test_the_trainer_refuses_before_allocating_and_evaluates_in_small_batches():
 
 
 _MEASURE = """
-import json, resource, sys
+import json, sys
 import numpy as np, torch
 sys.path.insert(0, {root!r})
-from playground import layers, training
+from playground import training
 torch.set_num_threads(1)
+
+
+def status(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+
+
 specs, batch = json.loads(sys.argv[1]), int(sys.argv[2])
 x = np.random.default_rng(0).standard_normal((batch, 1, 28, 28)).astype(np.float32)
 y = np.arange(batch) % 10
-torch.nn.functional.conv2d(torch.zeros(1, 1, 4, 4), torch.zeros(1, 1, 3, 3))  # load the kernels first
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 trainer = training.Trainer(specs, (1, 28, 28), training.TrainConfig(batch_size=batch, optimizer="adam", device="cpu"),
                            x, y, x[:8], y[:8])
-trainer.train_epoch()
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps((after - before) * 1024))
+open("/proc/self/clear_refs", "w").write("5")  # Linux: the peak (VmHWM) starts again from here
+base = status("VmRSS")
+trainer.train_epoch()  # one step: the whole batch
+print(json.dumps(status("VmHWM") - base))
 """
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the peak memory from /proc")
 def test_the_estimate_matches_a_measured_step():
-    specs, batch = _conv(48), 256  # about 0.3 GB by the estimate: large against the interpreter's noise
+    specs, batch = _conv(48), 256  # about 150 MB by the estimate: large against the interpreter's noise
     script = _MEASURE.format(root=str(ROOT))
     out = subprocess.run([sys.executable, "-c", script, json.dumps(specs), str(batch)], capture_output=True, text=True,
                          timeout=120, check=True)
     measured = json.loads(out.stdout.strip().splitlines()[-1])
     estimate = layers.step_bytes(specs, SHAPE, batch, "adam")
     print(f"one step: measured {measured / 2**20:.0f} MB, estimated {estimate / 2**20:.0f} MB")
-    assert measured <= estimate <= 3 * measured  # an upper bound, not a wild one
+    assert measured <= estimate <= 2 * measured  # an upper bound, not a wild one (measured: 0.75 of it)

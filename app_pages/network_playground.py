@@ -615,7 +615,10 @@ with output_col:
 config = _config()
 with slots.message:
     csv, csv_rejected = _csv_table(config.problem) if config.dataset == "csv" else (None, False)
-    ok = _ensure_worker(config, csv)
+    if csv_rejected and csv is None:  # the refused file's sentence is shown; no second "upload a file"
+        ok = _worker() is not None
+    else:
+        ok = _ensure_worker(config, csv)
 if ok:
     data = st.session_state[P + "data"]
     legend.caption(t(

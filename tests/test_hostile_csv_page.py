@@ -84,3 +84,9 @@ def test_uploads_in_quick_succession_are_capped(page):
         assert not page.error, i
     _upload(page, "one_more.csv", _good(99))
     assert "wait" in page.error[0].value and "Loaded 99" not in all_text(page)
+
+
+def test_a_refused_first_file_gets_one_sentence(page):
+    _upload(page, "evil.csv", b"\x00\x01binary")
+    errors = [e.value for e in page.error]
+    assert len(errors) == 1 and "not a text file" in errors[0], errors

@@ -297,6 +297,16 @@ def test_the_playground_page_trains_through_the_pool(monkeypatch):
         at.button(key="playground/step").click().run()
         assert worker.wait() and worker.latest().epoch == 1
         assert worker.latest().payload.decision.shape == (100, 100)
+
+        os.kill(worker.pid, signal.SIGKILL)  # the page's training process dies
+        assert _eventually(lambda: worker.crashed, timeout=10)
+        at.run()
+        assert not at.exception
+        assert any("stopped unexpectedly" in e.value for e in at.error)  # a sentence, not a traceback
+        at.button(key="playground/play").click().run()
+        assert not at.exception and not worker.crashed and worker.status == "running"
+        assert not any("stopped unexpectedly" in e.value for e in at.error)
+        assert _eventually(lambda: worker.latest().epoch >= 1)
     finally:
         if at is not None and "playground/worker" in at.session_state:
             at.session_state["playground/worker"].stop()

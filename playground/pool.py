@@ -447,7 +447,7 @@ class _RunState:
                 epoch=r["epoch"], steps=r["steps"], history={k: list(v) for k, v in self.history.items()},
                 payload=r["payload"], status=self.status, message=r["message"], samples_per_second=r["rate"],
                 epoch_progress=r["progress"], learning_rate=r["learning_rate"], seed=self.seed,
-                extra={"at": r["at"]},
+                extra={"at": r["at"], "used": r["used"]},
             )
             self.cached = (self.version, snap)
             return snap

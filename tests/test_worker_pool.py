@@ -244,6 +244,37 @@ def test_two_sessions_train_at_once_in_two_processes(workers):
     assert first.latest().epoch > a and second.latest().epoch > b
 
 
+@dataclass(frozen=True)
+class HeavyFactory:
+    """The heaviest run a student can ask for: batch 1, six layers of 16, a long epoch."""
+
+    def __call__(self, seed):
+        x, y = _data(4000, 2)
+        specs = layers.dense_stack([16] * 6, "relu", 2)
+        return Trainer(specs, (2,), TrainConfig(seed=seed, batch_size=1), x, y, x[:500], y[:500])
+
+
+def test_one_process_shares_its_core_fairly_between_a_heavy_and_a_light_run():
+    # Issue 8, "Bad input and safety": a heavy setting slows only its own session. The process gives
+    # the next chunk to the run that has had the least time, snapshots included.
+    single = pool.Pool(1, linger=0.3)
+    try:
+        heavy = pool.ProcessWorker(HeavyFactory(), snapshot=epoch_payload, snapshot_interval=0.05, pool=single)
+        light = pool.ProcessWorker(Factory(), snapshot=epoch_payload, snapshot_interval=0.05, pool=single)
+        assert heavy.pid == light.pid
+        heavy.play()
+        light.play()
+        time.sleep(2.0)
+        heavy.pause()
+        light.pause()
+        used_heavy, used_light = heavy.latest().extra["used"], light.latest().extra["used"]
+        assert used_heavy > 0.5 and used_light > 0.5
+        assert 0.7 < used_light / used_heavy < 1.4, (used_light, used_heavy)  # equal shares, within a chunk or two
+        assert light.latest().epoch > 10 * max(heavy.latest().epoch, 1)  # the light run is not slowed to the heavy one's pace
+    finally:
+        single.shutdown()
+
+
 def test_thirty_closed_sessions_release_their_threads_processes_and_trainers(shared):
     # The server side of issue 11: sessions come and go; once a session is gone for good its
     # worker must go too, whether it trains in a thread (MNIST, train/validation/test) or a process.

@@ -53,9 +53,10 @@ def _field(pid: int, name: str, field: str) -> int:
 
 
 def _footprint(pid: int) -> dict:
-    """The server's threads and memory (proportional set size, its training processes included)."""
+    """The server's threads and memory (anonymous resident memory, its training processes included: RSS, PSS
+    and USS all move with the pages of torch's libraries, which every Python process on the machine maps)."""
     children = _children(pid)
-    memory = sum(_field(p, "smaps_rollup", "Pss:") for p in [pid, *children]) / 1024
+    memory = sum(_field(p, "status", "RssAnon:") for p in [pid, *children]) / 1024
     cpu = 0
     for child in children:
         fields = _proc(child, "stat").rsplit(")", 1)[1].split()
@@ -175,7 +176,7 @@ def test_thirty_sessions_train_in_processes_and_closing_them_gives_everything_ba
     waited = time.monotonic() - closed_at
     print(f"\n{SESSIONS} sessions on a real server: training processes {busy['processes']} using "
           f"{trained / 2.0:.1f} cores' time; server threads {start['threads']} -> {busy['threads']} -> {after['threads']}; "
-          f"memory (server + training processes, PSS) {start['mb']:,.0f} -> {busy['mb']:,.0f} -> {after['mb']:,.0f} MB "
+          f"memory (server + training processes, RssAnon) {start['mb']:,.0f} -> {busy['mb']:,.0f} -> {after['mb']:,.0f} MB "
           f"({(busy['mb'] - start['mb']) / SESSIONS:.1f} MB a session); all back {waited:.0f} s after closing "
           f"(session TTL {TTL_SECONDS} s, process linger {LINGER_SECONDS} s)")
 

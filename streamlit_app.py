@@ -34,6 +34,7 @@ PAGES = {
     "app.group.neurons": [
         st.Page("app_pages/perceptron.py", title=t("perceptron.title"), icon=":material/join_inner:", url_path="perceptron"),
         st.Page("app_pages/activations.py", title=t("activations.title"), icon=":material/show_chart:", url_path="activations"),
+        st.Page("app_pages/softmax.py", title=t("softmax.title"), icon=":material/bar_chart:", url_path="softmax"),
     ],
     "app.group.networks": [
         st.Page("app_pages/network_playground.py", title=t("playground.title"), icon=":material/hub:", url_path="playground", default=True),

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from playground import features as feats
-from playground import grids, layers, quota
+from playground import export_code, grids, layers, quota
 from playground import playground_config as pc
 from playground.charts import playground as charts
 from playground.charts import playground_scene as scenes
@@ -570,11 +570,21 @@ def _details(config: pc.PlaygroundConfig) -> None:
         )
         st.markdown(t("core.summary.total", params=f"{layers.total_params(infos):,}"))
     with code:
-        st.markdown(t("playground.code_intro"))
-        source = layers.export_code(specs, input_shape, pc.train_config(config, data), data.task)
-        st.code(source, language="python")
-        st.download_button(t("playground.download_code"), source, file_name="playground_network.py", mime="text/x-python",
-                           key=P + "download", icon=":material/download:")
+        snap = _worker().latest() if _worker() is not None else None
+        epochs = getattr(snap, "epoch", 0) or 0  # the exported script trains as many epochs as this run has
+        st.markdown(t("playground.code_intro", epochs=epochs or export_code.DEFAULT_EPOCHS))
+        torch_tab, keras_tab = st.tabs(["PyTorch", "Keras 3"])
+        with torch_tab:
+            source = export_code.playground_script(config, data, epochs)
+            st.code(source, language="python")
+            st.download_button(t("playground.download_code"), source, file_name="playground_network.py",
+                               mime="text/x-python", key=P + "download", icon=":material/download:")
+        with keras_tab:
+            st.caption(t("playground.keras_intro"))
+            source = export_code.playground_script(config, data, epochs, framework="keras")
+            st.code(source, language="python")
+            st.download_button(t("playground.download_keras"), source, file_name="playground_network_keras.py",
+                               mime="text/x-python", key=P + "download_keras", icon=":material/download:")
     with share:
         st.markdown(t("playground.share_intro"))
         query = "?" + urlencode({**pc.to_query(config), "lang": lang()})

@@ -11,8 +11,8 @@ exported code::
 Input shapes are ``(features,)`` for vectors and ``(channels, height, width)`` for images.
 `validate` infers every layer's output shape and parameter count and refuses impossible
 stacks with a sentence naming the layer; `build` turns the specs into a ``torch.nn.Sequential``
-(one module per layer plus one per non-linear activation); `export_code` writes a standalone
-PyTorch script that rebuilds the same network.
+(one module per layer plus one per non-linear activation). Scripts that rebuild and train the
+same network are written by playground.export_code.
 
 Optional keys and their defaults: dense/conv2d ``activation`` ("linear"), conv2d ``stride`` (1)
 and ``padding`` (0). Any other missing key, unknown key or wrong type is refused.
@@ -24,15 +24,12 @@ import math
 import numbers
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 import torch
 from torch import nn
 
 from playground.errors import UserError
-
-if TYPE_CHECKING:  # pragma: no cover - only for the type hint of export_code
-    from playground.training import TrainConfig
 
 LAYER_KINDS = ("dense", "conv2d", "maxpool", "avgpool", "flatten", "dropout", "batchnorm")
 LAYER_ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid", "leaky_relu", "gelu", "silu", "elu")
@@ -45,7 +42,7 @@ MAX_VALUES_PER_EXAMPLE = 4_000_000
 MAX_STEP_BYTES = 1 * 2**30
 _OPTIMIZER_STATES = {"sgd": 0, "momentum": 1, "adam": 2, "rmsprop": 1}  # extra tensors per weight
 
-# name -> (module factory, the same in exported code); "linear" adds no module.
+# name -> (module factory, the same in exported code: playground.export_code); "linear" adds no module.
 _ACTIVATION_MODULES: dict[str, tuple[type[nn.Module], str]] = {
     "relu": (nn.ReLU, "nn.ReLU()"),
     "tanh": (nn.Tanh, "nn.Tanh()"),
@@ -371,137 +368,3 @@ def layer_outputs(model: nn.Sequential, x: torch.Tensor) -> list[torch.Tensor]:
 def has_kind(model: nn.Module, kind: type[nn.Module]) -> bool:
     """Whether any module of `model` is a `kind`."""
     return any(isinstance(m, kind) for m in model.modules())
-
-
-# ---------------------------------------------------------------------------- code export
-
-
-def _module_code(spec: dict[str, Any], shape: tuple[int, ...]) -> list[str]:
-    kind = spec["kind"]
-    if kind == "dense":
-        lines = [f"nn.Linear({shape[0]}, {spec['units']})"]
-    elif kind == "conv2d":
-        lines = [
-            f"nn.Conv2d({shape[0]}, {spec['filters']}, kernel_size={spec['kernel']}, "
-            f"stride={spec['stride']}, padding={spec['padding']})"
-        ]
-    elif kind == "maxpool":
-        lines = [f"nn.MaxPool2d({spec['size']})"]
-    elif kind == "avgpool":
-        lines = [f"nn.AvgPool2d({spec['size']})"]
-    elif kind == "flatten":
-        lines = ["nn.Flatten()"]
-    elif kind == "dropout":
-        lines = [f"nn.Dropout({spec['rate']!r})"]
-    else:
-        lines = [f"nn.BatchNorm1d({shape[0]})" if len(shape) == 1 else f"nn.BatchNorm2d({shape[0]})"]
-    act = spec.get("activation", "linear")
-    if act != "linear":
-        lines.append(_ACTIVATION_MODULES[act][1])
-    return lines
-
-
-_OPTIMIZER_CODE = {
-    "sgd": "torch.optim.SGD(model.parameters(), lr={lr!r}, weight_decay={wd!r})",
-    "momentum": "torch.optim.SGD(model.parameters(), lr={lr!r}, momentum=0.9, weight_decay={wd!r})",
-    "adam": "torch.optim.Adam(model.parameters(), lr={lr!r}, weight_decay={wd!r})",
-    "rmsprop": "torch.optim.RMSprop(model.parameters(), lr={lr!r}, weight_decay={wd!r})",
-}
-
-_LOSS_CODE = {
-    # loss function, placeholder labels
-    "cross_entropy": ("nn.CrossEntropyLoss()", "torch.randint(0, {outputs}, (N,))"),
-    "bce": ("nn.BCEWithLogitsLoss()", "torch.randint(0, 2, (N, 1)).float()"),
-    "mse": ("nn.MSELoss()", "torch.randn(N, {outputs})"),
-}
-
-_PENALTY_CODE = {
-    "l1": "sum(p.abs().sum() for p in penalised)",
-    "l2": "sum(p.pow(2).sum() for p in penalised)",
-}
-
-
-def export_code(
-    specs: Sequence[dict],
-    input_shape: Sequence[int],
-    config: "TrainConfig | None" = None,
-    task: str = "classification",
-    epochs: int = 10,
-) -> str:
-    """A runnable standalone PyTorch script that rebuilds the network and trains it.
-
-    The script trains on random placeholder data (marked for the user to replace) with the
-    optimiser, loss, regularisation, batch size and seed of `config`. Importing it (rather
-    than running it) only builds ``model``; with the same seed its initial weights equal
-    ``build(specs, input_shape, seed)``.
-    """
-    from playground.training import TrainConfig  # training imports layers
-
-    normalised, infos, shape = _check(specs, input_shape)
-    if config is None:
-        config = TrainConfig(loss="cross_entropy" if task == "classification" else "mse")
-    config.check()
-    if len(infos[-1].output_shape) != 1:
-        raise UserError("core.train.output_not_vector", shape=_shape_text(infos[-1].output_shape))
-    outputs = infos[-1].output_shape[0]
-    regularised = config.regularization != "none" and config.reg_rate > 0
-
-    body = []
-    for layer, info in zip(normalised, infos):
-        mods = _module_code(layer, shape)
-        body.append(f"    # layer {info.index}: {info.label} -> output {tuple(info.output_shape)}, {info.params} parameters")
-        body.extend(f"    {m}," for m in mods)
-        shape = info.output_shape
-    loss_code, label_code = _LOSS_CODE[config.loss]
-    lines = [
-        '"""A neural network exported from the Neural Network Playground.',
-        "",
-        "Run it with `python this_file.py`. Replace the placeholder data below with your own:",
-        f"x must be a float tensor of shape (N, {', '.join(map(str, input_shape))}).",
-        '"""',
-        "",
-        "import torch",
-        "from torch import nn",
-        "",
-        f"torch.manual_seed({config.seed})  # same seed, same initial weights as in the playground",
-        "",
-        "model = nn.Sequential(",
-        *body,
-        ")",
-        "",
-        "",
-        "def train(x, y, epochs):",
-        f"    optimizer = {_OPTIMIZER_CODE[config.optimizer].format(lr=config.learning_rate, wd=config.weight_decay)}",
-        f"    loss_fn = {loss_code}",
-        *(["    penalised = [m.weight for m in model.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]"] if regularised else []),
-        f"    batch_size = {config.batch_size}",
-        "    n = len(x)",
-        "    for epoch in range(epochs):",
-        "        model.train()",
-        "        order = torch.randperm(n)",
-        "        total = 0.0",
-        "        for start in range(0, n, batch_size):",
-        "            batch = order[start:start + batch_size]",
-        "            optimizer.zero_grad()",
-        "            loss = loss_fn(model(x[batch]), y[batch])",
-        "            total += loss.item() * len(batch)",
-    ]
-    if regularised:
-        lines.append(f"            loss = loss + {config.reg_rate!r} * {_PENALTY_CODE[config.regularization]}  # {config.regularization.upper()}")
-    lines += [
-        "            loss.backward()",
-        "            optimizer.step()",
-        "        print(f'epoch {epoch + 1}: training loss {total / n:.4f}')",
-        "",
-        "",
-        'if __name__ == "__main__":',
-        "    print(model)",
-        f"    print('trainable parameters:', sum(p.numel() for p in model.parameters()))  # {total_params(infos)}",
-        "    # Placeholder data: replace with your own examples and labels.",
-        "    N = 256",
-        f"    x = torch.randn(N, {', '.join(map(str, input_shape))})",
-        f"    y = {label_code.format(outputs=outputs)}",
-        f"    train(x, y, epochs={epochs})",
-        "",
-    ]
-    return "\n".join(lines)

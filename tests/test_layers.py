@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from playground import layers
 from playground.errors import UserError
-from playground.training import TrainConfig
 
 # Activation formulas written out by hand (the outside reference for nn.ReLU & co.).
 HAND_ACTIVATIONS = {
@@ -346,60 +345,3 @@ def test_random_specs_either_build_with_the_inferred_shape_or_raise_user_error(c
     assert tuple(out.shape[1:]) == infos[-1].output_shape
     assert sum(p.numel() for p in model.parameters()) == layers.total_params(infos)
     assert len(infos) == len(specs) and [i.index for i in infos] == list(range(1, len(specs) + 1))
-
-
-# ---------------------------------------------------------------------------- code export
-
-
-def _run_script(code, as_main):
-    namespace = {"__name__": "__main__" if as_main else "exported_network"}
-    exec(compile(code, "exported.py", "exec"), namespace)
-    return namespace
-
-
-@pytest.mark.parametrize(
-    "specs, input_shape, config",
-    [
-        (layers.dense_stack([4, 2], "tanh", 2), (2,), TrainConfig(seed=4)),
-        (layers.dense_stack([6], "relu", 1), (3,), TrainConfig(loss="bce", optimizer="adam", regularization="l2", reg_rate=0.01)),
-        (layers.dense_stack([5], "elu", 1), (2,), TrainConfig(loss="mse", optimizer="rmsprop", regularization="l1", reg_rate=0.001)),
-        (
-            [
-                {"kind": "conv2d", "filters": 3, "kernel": 3, "padding": 1, "activation": "relu"},
-                {"kind": "batchnorm"},
-                {"kind": "maxpool", "size": 2},
-                {"kind": "flatten"},
-                {"kind": "dropout", "rate": 0.25},
-                {"kind": "dense", "units": 10},
-            ],
-            (1, 8, 8),
-            TrainConfig(optimizer="momentum", weight_decay=1e-4, batch_size=32, seed=9),
-        ),
-    ],
-)
-def test_exported_code_rebuilds_the_same_network_and_trains(specs, input_shape, config, capsys):
-    code = layers.export_code(specs, input_shape, config, epochs=2)
-    namespace = _run_script(code, as_main=False)
-    exported = namespace["model"]
-    ours = layers.build(specs, input_shape, seed=config.seed)
-    assert sum(p.numel() for p in exported.parameters()) == layers.total_params(layers.validate(specs, input_shape))
-    # Same seed, same initial weights: the script reproduces the playground's starting point.
-    assert exported.state_dict().keys() == ours.state_dict().keys()
-    for name, value in ours.state_dict().items():
-        torch.testing.assert_close(exported.state_dict()[name], value)
-    exported.eval()
-    ours.eval()
-    x = torch.randn(3, *input_shape)
-    torch.testing.assert_close(exported(x), ours(x))
-    _run_script(code, as_main=True)  # trains on the placeholder data without error
-    printed = capsys.readouterr().out
-    assert "epoch 2: training loss" in printed and "trainable parameters" in printed
-
-
-def test_export_without_config_uses_the_task_default_loss():
-    code = layers.export_code(layers.dense_stack([3], "tanh", 1), (2,), task="regression")
-    assert "nn.MSELoss()" in code
-    code = layers.export_code(layers.dense_stack([3], "tanh", 3), (2,))
-    assert "nn.CrossEntropyLoss()" in code
-    with pytest.raises(UserError, match="flatten and a dense layer"):
-        layers.export_code([{"kind": "conv2d", "filters": 2, "kernel": 3}], (1, 5, 5))

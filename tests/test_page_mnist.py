@@ -62,6 +62,12 @@ def test_url_settings_are_read():
     assert at.select_slider(key="mnist/lr").value == 0.01 and at.slider(key="mnist/epochs").value == 3
     assert "3,200 digits for training, 800 for validation" in text
     assert "'banana'" in text  # the bad seed is reported and the default used
+    # The exported scripts train these settings on these digits (tests/test_export_code.py runs such scripts).
+    pytorch = next(c.value for c in at.code if "import torch" in c.value and "keras" not in c.value)
+    assert "SOURCE = 'sample'" in pytorch and "VALIDATION = 0.2" in pytorch and "EPOCHS = 3 " in pytorch
+    assert "LEARNING_RATE = 0.01" in pytorch and "nn.Linear(784, 128)" in pytorch
+    keras = next(c.value for c in at.code if "import keras" in c.value)
+    assert "layers.Dense(128, activation='relu'" in keras and "VALIDATION = 0.2" in keras
 
 
 def test_editing_the_table_and_an_impossible_stack_keeps_the_last_valid_network():

@@ -55,8 +55,10 @@ def test_default_page_shows_network_summary_code_and_link(apps):
     assert "Total trainable parameters: 25" in text
     code = at.code[0].value
     assert "nn.Linear(2, 4)" in code and "nn.Tanh()" in code and "nn.BCEWithLogitsLoss()" in code
-    assert "lr=0.03" in code
-    share = at.code[1].value
+    assert "LEARNING_RATE = 0.03" in code and "_circle(rng, N_POINTS" in code  # the page's own data, not placeholders
+    keras = at.code[1].value  # the same network in Keras 3, in the code tab's second tab
+    assert "layers.Dense(4, activation='tanh'" in keras and "BinaryCrossentropy(from_logits=True)" in keras
+    share = at.code[2].value
     assert "dataset=circle" in share and "layers=4%2C2" in share and "lang=en" in share
     assert at.session_state[WORKER].status == "paused"
     for key in ("play", "step", "reset", "new_seed", "layers_plus", "layers_minus", "regenerate"):
@@ -131,7 +133,7 @@ def test_learning_rate_applies_to_the_same_worker(apps):
     with worker.lock:
         assert worker.trainer.config.learning_rate == 0.3
         assert worker.trainer.optimizer.param_groups[0]["lr"] == 0.3
-    assert "lr=0.3" in at.code[0].value
+    assert "LEARNING_RATE = 0.3" in at.code[0].value
 
 
 def test_new_seed_resets_with_other_weights(apps):
@@ -272,4 +274,4 @@ def test_seed_inputs_choose_data_and_weights(apps):
     assert new is not worker  # new data: a new run
     with new.lock:
         assert not (new.trainer.x_train == x_before).all() and new.trainer.config.seed == 5
-    assert "dseed=9" in at.code[1].value and "seed=5" in at.code[1].value
+    assert "dseed=9" in at.code[2].value and "seed=5" in at.code[2].value

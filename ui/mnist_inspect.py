@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 import streamlit as st
 
-from playground import canvas, inspection, layers, model_io, training
+from playground import canvas, export_code, inspection, layers, model_io, training
 from playground.charts import mnist as charts
 from playground.datasets import mnist
 from playground.errors import UserError
@@ -277,9 +277,17 @@ def files_section(specs: list[dict], config: training.TrainConfig, epochs: int, 
                 show_error(message[1])
     with cols[2]:
         st.subheader(t("mnist.files.export"))
-        code = layers.export_code(specs, mnist.IMAGE_SHAPE, config, task="classification", epochs=epochs)
-        st.download_button(t("mnist.files.export_button"), code, file_name="mnist_model.py", mime="text/x-python",
-                           icon=":material/code:", key=P + "export")
+        # Where the page read its digits: (source, folder, validation %, downloaded), kept by the data section.
+        args = st.session_state.get(P + "split_args") or ("sample", "", 10, False)
+        scripts = {framework: export_code.mnist_script(specs, config, epochs, split, folder=args[1],
+                                                       validation=args[2] / 100, framework=framework)
+                   for framework in export_code.FRAMEWORKS}
+        st.download_button(t("mnist.files.export_button"), scripts["pytorch"], file_name="mnist_model.py",
+                           mime="text/x-python", icon=":material/code:", key=P + "export")
+        st.download_button(t("mnist.files.export_keras_button"), scripts["keras"], file_name="mnist_model_keras.py",
+                           mime="text/x-python", icon=":material/code:", key=P + "export_keras")
         st.caption(t("mnist.files.export_help"))
     with st.expander(t("mnist.files.show_code")):
-        st.code(code, language="python")
+        st.code(scripts["pytorch"], language="python")
+    with st.expander(t("mnist.files.show_keras")):
+        st.code(scripts["keras"], language="python")

@@ -424,11 +424,18 @@ STRINGS = {
         "This model reads inputs of shape {shape} or does not give 10 outputs, so it is not an MNIST digit classifier.",
         "이 모델은 입력 모양이 {shape}이거나 출력이 10개가 아니어서 MNIST 숫자 분류기가 아닙니다.",
     ),
-    "mnist.files.export": ("PyTorch code", "PyTorch 코드"),
-    "mnist.files.export_button": ("Download Python script", "파이썬 스크립트 내려받기"),
+    "mnist.files.export": ("PyTorch and Keras code", "PyTorch와 Keras 코드"),
+    "mnist.files.export_button": ("Download PyTorch script", "PyTorch 스크립트 내려받기"),
+    "mnist.files.export_keras_button": ("Download Keras 3 script", "Keras 3 스크립트 내려받기"),
     "mnist.files.export_help": (
-        "A standalone script that builds this network in plain PyTorch and trains it with these settings.",
-        "이 신경망을 순수 PyTorch로 만들고 지금 설정으로 학습시키는 독립 실행 스크립트입니다.",
+        "Standalone scripts that load these digits (the embedded sample or your IDX folder), split and normalise "
+        "them as this page does, build this network and train it with these settings, then print the test accuracy. "
+        "The PyTorch one starts from the same weights and gives this page's numbers; the Keras 3 one (runs on "
+        "PyTorch, no TensorFlow) draws other random numbers and lands close to them.",
+        "이 숫자들(내장 샘플 또는 지정한 IDX 폴더)을 읽어 이 페이지처럼 나누고 정규화한 뒤, 이 신경망을 만들어 지금 설정으로 "
+        "학습하고 테스트 정확도를 출력하는 독립 실행 스크립트입니다. PyTorch 스크립트는 같은 가중치에서 시작해 이 페이지와 같은 "
+        "숫자를 내고, Keras 3 스크립트(PyTorch 위에서 실행, TensorFlow 불필요)는 다른 난수를 뽑아 비슷한 숫자를 냅니다.",
     ),
     "mnist.files.show_code": ("Show the PyTorch code", "PyTorch 코드 보기"),
+    "mnist.files.show_keras": ("Show the Keras 3 code", "Keras 3 코드 보기"),
 }

@@ -210,12 +210,23 @@ STRINGS = {
         "PyTorch가 만드는 그대로의 신경망입니다. 층마다 출력 모양과 학습되는 매개변수(가중치와 편향) 수를 보여 줍니다.",
     ),
     "playground.code_intro": (
-        "A standalone script that rebuilds this network and trains it with these settings. Copy it with the button "
-        "in the corner of the code box, or download it.",
-        "이 신경망을 다시 만들고 지금 설정으로 학습하는 독립 실행 스크립트입니다. 코드 상자 모서리의 버튼으로 복사하거나 "
-        "내려받으세요.",
+        "A standalone script that reproduces this run: it makes the same data (or reads your CSV file, which it "
+        "expects beside it), computes the same input features, builds this network with the same initial weights and "
+        "trains it with these settings for the epochs trained here ({epochs}), then prints the test loss and accuracy "
+        "— the numbers shown here. Copy it with the button in the corner of the code box, or download it.",
+        "이 실행을 그대로 재현하는 독립 실행 스크립트입니다. 같은 데이터를 만들고(또는 스크립트 옆에 둔 CSV 파일을 읽고), 같은 입력 "
+        "특성을 계산하고, 같은 초기 가중치로 이 신경망을 만들어 지금 설정으로 여기서 학습한 만큼({epochs} 에포크) 학습한 뒤 테스트 "
+        "손실과 정확도를 출력합니다. 여기에 보이는 숫자와 같습니다. 코드 상자 모서리의 버튼으로 복사하거나 내려받으세요.",
     ),
     "playground.download_code": ("Download playground_network.py", "playground_network.py 내려받기"),
+    "playground.keras_intro": (
+        "The same network and training in Keras 3, as the lecture notes write networks. It runs on PyTorch "
+        "(`pip install keras torch`, no TensorFlow needed); Keras draws other random numbers, so its accuracy is "
+        "close to this page's rather than equal.",
+        "같은 신경망과 학습을 강의 노트처럼 Keras 3로 쓴 코드입니다. PyTorch 위에서 돌아가며(`pip install keras torch`, "
+        "TensorFlow는 필요 없음), Keras는 다른 난수를 뽑으므로 정확도는 이 페이지와 똑같지 않고 비슷합니다.",
+    ),
+    "playground.download_keras": ("Download playground_network_keras.py", "playground_network_keras.py 내려받기"),
     "playground.share_intro": (
         "The address bar always holds every setting and both seeds, so the link below reopens exactly this "
         "experiment (an uploaded CSV file has to be uploaded again).",

@@ -365,9 +365,10 @@ class _RunState:
             return 0  # the receiver thread turns the run into the crash sentence
         return seq
 
-    def wait_ack(self, seq: int, timeout: float = COMMAND_TIMEOUT) -> UserError | None:
-        """Wait until the process has answered command `seq`; kill it if it does not (never hang a page)."""
-        deadline = time.monotonic() + timeout
+    def wait_ack(self, seq: int, timeout: float | None = None) -> UserError | None:
+        """Wait until the process has answered command `seq` (within COMMAND_TIMEOUT, or `timeout`); kill it
+        if it does not, so a hung process never hangs a page."""
+        deadline = time.monotonic() + (COMMAND_TIMEOUT if timeout is None else timeout)
         with self.cond:
             while self.acked < seq and not self.crashed and not self.stopped:
                 left = deadline - time.monotonic()
@@ -377,7 +378,7 @@ class _RunState:
                 self.cond.wait(left)
             else:
                 return self.errors.pop(seq, None)
-        log.error("training process %s did not answer within %.0f s; ending it", process.pid, timeout)
+        log.error("training process %s did not answer in time; ending it", process.pid)
         process.kill()
         deadline = time.monotonic() + COMMAND_TIMEOUT
         with self.cond:

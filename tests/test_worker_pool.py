@@ -232,6 +232,27 @@ def test_a_killed_process_gives_a_sentence_and_play_or_reset_restart(workers):
     assert other.wait() and other.latest().epoch == 1
 
 
+def test_a_hung_process_is_ended_after_the_command_timeout(workers, monkeypatch):
+    monkeypatch.setattr(pool, "COMMAND_TIMEOUT", 1.0)
+    worker = workers()
+    worker.play()
+    hung = worker.pid
+    os.kill(hung, signal.SIGSTOP)  # alive but silent: a command must not wait for it forever
+    try:
+        started = time.monotonic()
+        worker.pause()
+        assert time.monotonic() - started < 5.0
+        assert worker.crashed and worker.latest().message.key == "core.worker.crashed"
+        assert _eventually(lambda: not os.path.exists(f"/proc/{hung}") or "Z" in open(f"/proc/{hung}/stat").read().split()[2])
+    finally:
+        try:
+            os.kill(hung, signal.SIGCONT)
+        except ProcessLookupError:
+            pass
+    worker.step()  # starts again in a live process
+    assert worker.wait() and worker.latest().epoch == 1 and worker.pid != hung
+
+
 def test_two_sessions_train_at_once_in_two_processes(workers):
     first, second = workers(), workers()
     assert first.pid != second.pid

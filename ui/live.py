@@ -22,7 +22,11 @@ timer, so only the charts refresh while the worker trains in its own thread::
 
     live_view()
 
-Read ``worker.trainer`` only under ``with worker.lock:`` (e.g. to predict a drawn digit).
+Read ``worker.trainer`` only under ``with worker.lock:`` (e.g. to predict a drawn digit). A page that
+needs no model in the server (the Playground) makes its worker with ``playground.pool.start_worker``
+instead: a ProcessWorker with the same controls, training in the server's process pool, with no
+``trainer`` here. Every worker made here is released once its session is gone for good
+(playground/release.py): its thread or process slot, model and data, not left to the collector.
 AppTest does not tick ``run_every`` fragments: test live behaviour through the worker itself.
 """
 

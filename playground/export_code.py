@@ -18,6 +18,7 @@ KERAS_BACKEND says otherwise).
 from __future__ import annotations
 
 import math
+import textwrap
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -94,15 +95,20 @@ def _checked(specs: Sequence[dict], input_shape: Sequence[int], config: TrainCon
     return normalised, infos, shape
 
 
+def _imports(lines: set[str]) -> list[str]:
+    """Import lines in the usual order: `import x` before `from x import y`, each alphabetical."""
+    return sorted(lines, key=lambda line: (line.startswith("from "), line))
+
+
 def _header(title: str, about: str, needs: str, imports: list[str]) -> list[str]:
-    return ['"""' + title, "", about, "", f"Run it with `python this_file.py` (needs {needs}).", '"""', "",
-            *imports, ""]
+    return ['"""' + title, "", textwrap.fill(about, 100), "", f"Run it with `python this_file.py` (needs {needs}).",
+            '"""', "", *imports, ""]
 
 
-def _settings(config: TrainConfig, epochs: int, epochs_note: str) -> list[str]:
+def _settings(config: TrainConfig, epochs: int, epochs_note: str, seed_note: str) -> list[str]:
     return [
         f"EPOCHS = {int(epochs)}  # {epochs_note}",
-        f"SEED = {int(config.seed)}  # initial weights, batch order and dropout masks: the page's seed",
+        f"SEED = {int(config.seed)}  # {seed_note}",
         f"BATCH_SIZE = {int(config.batch_size)}",
         f"LEARNING_RATE = {config.learning_rate!r}",
     ]
@@ -125,10 +131,10 @@ def pytorch_script(specs: Sequence[dict], input_shape: Sequence[int], config: Tr
     correct = _CORRECT_CODE[config.loss]
     lines = _header(title, about + " It builds the same network with the same initial weights and trains it with the "
                     "same settings, so after the same epochs it prints the test loss and accuracy the page showed.",
-                    "torch, numpy" + data_needs, [*sorted({"import math", "import numpy as np", *data_imports}),
-                                                 "import torch", "from torch import nn"])
+                    "torch, numpy" + data_needs, [*_imports({"import math", *data_imports}), "",
+                                                 "import numpy as np", "import torch", "from torch import nn"])
     lines += [
-        *_settings(config, epochs, epochs_note),
+        *_settings(config, epochs, epochs_note, "initial weights, batch order and dropout masks: the page's seed"),
         f"REGULARIZATION, REG_RATE = {reg!r}, {config.reg_rate if reg != 'none' else 0.0!r}  # added to the weights' gradients",
         f"DEVICE = {device}",
         "",
@@ -199,10 +205,12 @@ def pytorch_script(specs: Sequence[dict], input_shape: Sequence[int], config: Tr
         "                elif REGULARIZATION == 'l1':",
         "                    w.grad.add_(w.detach().sign(), alpha=REG_RATE)",
         "            optimizer.step()",
-        "            total += loss.item() * (stop - start)",
-        *([f"            correct += {correct.format(out='out.detach()', y='ys[start:stop]')}"] if correct else []),
+        "            total += loss.detach() * (stop - start)  # summed on the device: one sync an epoch, as the page",
+        *([f"            correct += {correct.format(out='out.detach()', y='ys[start:stop]').replace('.item()', '')}"]
+          if correct else []),
         "            seen += stop - start",
-        "        line = f'epoch {epoch}: training loss {total / seen:.4f}'" + (" + f', accuracy {correct / seen:.4f}'" if correct else ""),
+        "        line = f'epoch {epoch}: training loss {float(total) / seen:.4f}'"
+        + (" + f', accuracy {float(correct) / seen:.4f}'" if correct else ""),
         "        if watched is not None:",
         "            loss_value, accuracy = evaluate(*watched, loss_fn)",
         f"            line += f', {watched} loss {{loss_value:.4f}}'" + (f" + f', {watched} accuracy {{accuracy:.4f}}'" if correct else ""),
@@ -299,8 +307,8 @@ def keras_script(specs: Sequence[dict], input_shape: Sequence[int], config: Trai
     lines = _header(
         title, about + " It builds the same network in Keras 3, with weights drawn from PyTorch's default "
         "distribution and the page's optimiser settings, and trains it for the same epochs.",
-        "keras 3 with a backend (PyTorch: pip install keras torch), numpy" + data_needs,
-        [*sorted({"import math", "import os", "import numpy as np", *data_imports})],
+        "keras 3, torch as Keras's backend, numpy" + data_needs,
+        [*_imports({"import math", "import os", *data_imports}), "", "import numpy as np"],
     )
     lines += [
         'os.environ.setdefault("KERAS_BACKEND", "torch")  # before importing keras: PyTorch does the maths',
@@ -308,7 +316,7 @@ def keras_script(specs: Sequence[dict], input_shape: Sequence[int], config: Trai
         "import keras  # noqa: E402",
         "from keras import layers  # noqa: E402",
         "",
-        *_settings(config, epochs, epochs_note),
+        *_settings(config, epochs, epochs_note, "the page's seed (Keras draws its own random numbers from it)"),
         *([f"REG_RATE = {config.reg_rate!r}  # {config.regularization.upper()} penalty on the weights"] if "REG_RATE" in regularizer else []),
         *([f"WEIGHT_DECAY = {config.weight_decay!r}"] if "WEIGHT_DECAY" in regularizer else []),
         "",

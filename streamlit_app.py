@@ -37,6 +37,7 @@ PAGES = {
         st.Page("app_pages/softmax.py", title=t("softmax.title"), icon=":material/bar_chart:", url_path="softmax"),
     ],
     "app.group.networks": [
+        st.Page("app_pages/backpropagation.py", title=t("backprop.title"), icon=":material/undo:", url_path="backpropagation"),
         st.Page("app_pages/network_playground.py", title=t("playground.title"), icon=":material/hub:", url_path="playground", default=True),
         st.Page("app_pages/mnist.py", title=t("mnist.title"), icon=":material/draw:", url_path="mnist"),
     ],

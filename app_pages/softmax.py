@@ -211,7 +211,7 @@ st.divider()
 st.subheader(t("softmax.why.header"))
 st.markdown(t("softmax.why.body"))
 wrt = _widget(st.radio, "wrt", "p", label=t("softmax.why.wrt"), options=["p", "z"], horizontal=True,
-              format_func=lambda v: t(f"softmax.why.wrt.{v}"))
+              format_func={v: t(f"softmax.why.wrt.{v}") for v in ("p", "z")}.__getitem__)
 p_y = float(min(max(p[y], 1e-12), 1.0))
 at = sm.loss_at(p_y)
 st.markdown(t("softmax.why.here", p=_num(p_y), ce=_num(at["ce"]), ce_grad=_num(at[f"ce_grad_{wrt}"]),

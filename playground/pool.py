@@ -625,7 +625,14 @@ class ProcessWorker:
         """End the run (idempotent): the process forgets it at once; the last snapshot stays readable."""
         self._finalizer()
 
-    release = stop
+    def release(self) -> None:
+        """Stop, and drop the last snapshot's payload and history too (the session is gone: playground/release.py)."""
+        self._finalizer()
+        state = self._state
+        with state.cond:
+            state.report = {**state.report, "payload": None}
+            state.history = {}
+            state.cached = None
 
 
 # ---------------------------------------------------------------------------- the server's pool

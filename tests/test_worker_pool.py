@@ -304,7 +304,7 @@ def test_thirty_closed_sessions_release_their_threads_processes_and_trainers(sha
     gone = {"now": False}
     # Thread workers are paused by then (their viewer left: watched_by); process runs may still train.
     in_threads = [TrainingWorker(Factory()) for _ in range(30)]
-    in_processes = [pool.ProcessWorker(Factory(), pool=shared) for _ in range(30)]
+    in_processes = [pool.ProcessWorker(Factory(), snapshot=epoch_payload, pool=shared) for _ in range(30)]
     for worker in in_threads + in_processes:
         release.release_when(worker, lambda: gone["now"])
     for worker in in_processes:
@@ -316,7 +316,7 @@ def test_thirty_closed_sessions_release_their_threads_processes_and_trainers(sha
     release.check()
     assert shared.runs() == runs_before
     assert all(not w.alive and w.trainer is None for w in in_threads)
-    assert all(w.status == "stopped" for w in in_processes)
+    assert all(w.status == "stopped" and w.latest().payload is None for w in in_processes)
     assert _eventually(lambda: threading.active_count() <= threads_before + 1, timeout=10)  # + the release watcher
 
 

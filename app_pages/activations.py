@@ -7,7 +7,8 @@ from playground import activations as A
 from playground.charts import activations as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import lang, page_header, query_values, show_error, sync_query, t
+from ui.common import lang, page_header, query_values, show_error, shown_widget, sync_query, t
+from ui.classroom import plotly_chart
 
 P = "activations/"  # session-state namespace of this page
 LIMIT = 3.0  # the neuron's plane is [-LIMIT, LIMIT]²
@@ -83,14 +84,16 @@ NAME = display_names()
 # ---------------------------------------------------------------- compare functions
 st.subheader(t("activations.compare.header"))
 st.markdown(t("activations.compare.explain"))
-picked = st.multiselect(
-    t("activations.compare.pick"), A.NAMES, format_func=NAME.__getitem__, key=P + "compare", help=t("activations.compare.pick_help")
+picked = shown_widget(
+    st.multiselect, P + "compare",
+    t("activations.compare.pick"), A.NAMES, format_func=NAME.__getitem__, help=t("activations.compare.pick_help")
 )
 col_fn, col_deriv, col_range = st.columns([1, 1, 2], vertical_alignment="center", gap="large")
-show_fn = col_fn.toggle(t("activations.compare.show_fn"), key=P + "show_fn")
-show_deriv = col_deriv.toggle(t("activations.compare.show_deriv"), key=P + "show_deriv")
-x_range = col_range.slider(
-    t("activations.compare.x_range"), -10.0, 10.0, step=0.5, key=P + "x_range", help=t("activations.compare.x_range_help")
+show_fn = shown_widget(col_fn.toggle, P + "show_fn", t("activations.compare.show_fn"))
+show_deriv = shown_widget(col_deriv.toggle, P + "show_deriv", t("activations.compare.show_deriv"))
+x_range = shown_widget(
+    col_range.slider, P + "x_range",
+    t("activations.compare.x_range"), -10.0, 10.0, step=0.5, help=t("activations.compare.x_range_help")
 )
 try:
     x = A.x_grid(*x_range)
@@ -105,7 +108,7 @@ elif not (show_fn or show_deriv):
     st.info(t("activations.compare.nothing_shown"))
 else:
     curves = [charts.Curve(n, NAME[n], A.apply(n, x), A.derivative(n, x)) for n in picked]
-    st.plotly_chart(
+    plotly_chart(
         charts.functions_chart(
             x, curves, show_function=show_fn, show_derivative=show_deriv,
             x_label=t("activations.chart.x"), y_label=t("activations.chart.y"),
@@ -132,13 +135,13 @@ st.subheader(t("activations.neuron.header"))
 st.markdown(t("activations.neuron.explain"))
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    act = st.selectbox(t("activations.neuron.activation"), A.NAMES, format_func=NAME.__getitem__, key=P + "act")
-    w1 = st.slider(t("activations.neuron.w1"), -LIMIT, LIMIT, step=0.1, key=P + "w1")
-    w2 = st.slider(t("activations.neuron.w2"), -LIMIT, LIMIT, step=0.1, key=P + "w2")
-    b = st.slider(t("activations.neuron.b"), -LIMIT, LIMIT, step=0.1, key=P + "b")
+    act = shown_widget(st.selectbox, P + "act", t("activations.neuron.activation"), A.NAMES, format_func=NAME.__getitem__)
+    w1 = shown_widget(st.slider, P + "w1", t("activations.neuron.w1"), -LIMIT, LIMIT, step=0.1)
+    w2 = shown_widget(st.slider, P + "w2", t("activations.neuron.w2"), -LIMIT, LIMIT, step=0.1)
+    b = shown_widget(st.slider, P + "b", t("activations.neuron.b"), -LIMIT, LIMIT, step=0.1)
     st.markdown(f"**{t('activations.neuron.point')}**")
-    x1 = st.slider(t("activations.neuron.x1"), -LIMIT, LIMIT, step=0.1, key=P + "x1")
-    x2 = st.slider(t("activations.neuron.x2"), -LIMIT, LIMIT, step=0.1, key=P + "x2")
+    x1 = shown_widget(st.slider, P + "x1", t("activations.neuron.x1"), -LIMIT, LIMIT, step=0.1)
+    x2 = shown_widget(st.slider, P + "x2", t("activations.neuron.x2"), -LIMIT, LIMIT, step=0.1)
 
 z = float(A.net_input(w1, w2, b, x1, x2))
 y = float(A.apply(act, z))
@@ -151,7 +154,7 @@ with picture:
     m_out.metric(t("activations.neuron.output"), fmt(y))
     m_slope.metric(t("activations.neuron.slope"), fmt(slope))
     st.markdown(t("activations.neuron.calc", w1=term(w1), x1=term(x1), w2=term(w2), x2=term(x2), b=term(b), z=fmt(z), y=fmt(y)))
-    st.plotly_chart(
+    plotly_chart(
         charts.neuron_heatmap(
             axis1, axis2, grid, segment=segment, point=(x1, x2), point_value=y,
             midpoint=float(A.apply(act, 0.0)),
@@ -181,7 +184,7 @@ with left:
 with right:
     st.markdown(f"#### {t('activations.vanish.header')}")
     st.markdown(t("activations.vanish.body"))
-    n_layers = st.slider(t("activations.vanish.layers"), 1, MAX_LAYERS, key=P + "n")
+    n_layers = shown_widget(st.slider, P + "n", t("activations.vanish.layers"), 1, MAX_LAYERS)
     bound = A.gradient_bound("sigmoid", n_layers)
     m_bound, m_measured = st.columns(2)
     m_bound.metric(t("activations.vanish.bound"), f"{bound:.2e}")
@@ -191,7 +194,7 @@ with right:
     )
     st.caption(t("activations.vanish.ratio", n=n_layers, ratio=ratio_text(n_layers)))
     layers = np.arange(1, MAX_LAYERS + 1)
-    st.plotly_chart(
+    plotly_chart(
         charts.vanishing_chart(
             layers,
             np.array([A.gradient_bound("sigmoid", int(k)) for k in layers]),

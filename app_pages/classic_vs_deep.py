@@ -19,6 +19,7 @@ from playground.datasets import toy
 from playground.errors import UserError
 from playground.state import Param
 from ui.common import lang, page_header, query_values, show_error, sync_query, t
+from ui.classroom import plotly_chart
 
 P = "classic/"  # session-state namespace of this page
 NETWORKS = {"small": (8,), "medium": (16, 16), "large": (32, 32, 32)}
@@ -127,7 +128,7 @@ def draw_map(result: compare.ModelResult, data: toy.ToyData, title: str, key: st
     _, axis = grids.grid_points(toy.EXTENT, compare.RESOLUTION)
     fig = charts.decision_map(axis, result.probs, data.x_train, data.y_train, data.x_test, data.y_test, map_labels(),
                               title=title, height=270, marker_size=5)
-    st.plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
+    plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
     st.markdown(t("classic.scores", train=pct(result.train_acc), test=pct(result.test_acc),
                   time=compare.describe_time(result.fit_seconds)))
     if about:
@@ -264,7 +265,7 @@ def data_dependence(s: dict) -> None:
     fig = charts.learning_curve_figure(curve.sizes, curve.classic_mean, curve.classic_std, curve.network_mean,
                                        curve.network_std, compare.chance_level(toy.classes_of(s["name"], s["classes"])),
                                        labels)
-    st.plotly_chart(fig, key=P + "curve_chart", config={"displayModeBar": False}, width="stretch")
+    plotly_chart(fig, key=P + "curve_chart", config={"displayModeBar": False}, width="stretch")
     st.caption(t(
         "classic.curve.reading", small=f"{curve.sizes[0]:,}", large=f"{curve.sizes[-1]:,}", classic=name,
         classic_small=pct(curve.classic_mean[0]), network_small=pct(curve.network_mean[0]),

@@ -12,6 +12,7 @@ from playground.charts import regression as charts
 from playground.errors import UserError
 from playground.state import Param
 from ui.common import kept_widget, lang, page_header, query_values, show_error, sync_query, t
+from ui.classroom import plotly_chart
 
 P = "linreg/"  # session-state namespace of this page
 SOURCES = ("hours", "hours_sleep", "generated")
@@ -181,7 +182,7 @@ def about_data(source: str, x: np.ndarray, y: np.ndarray) -> str:
 
 
 def _line_chart(x, y, w, b, view, best=None, ghost=None, key=""):
-    st.plotly_chart(
+    plotly_chart(
         charts.line_figure(
             x, y, w, b, x_label=AXES[0], y_label=AXES[1], points_label=t("linreg.chart.points"),
             line_label=t("linreg.chart.line"), residual_label=t("linreg.chart.residuals"), x_range=view[0], y_range=view[1],
@@ -292,7 +293,7 @@ def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
     surface = _surface(x, y, ranges, [path.points, (w, b), (best.w, best.b)] if zoom else None)
     left, right = st.columns([1.1, 1], gap="large")
     with left:
-        st.plotly_chart(
+        plotly_chart(
             charts.surface_figure(
                 surface, **_surface_labels(), start=(w, b), start_label=t("linreg.chart.start"), best=(best.w, best.b),
                 best_label=t("linreg.chart.best_point"), path=path.points, step=step, path_label=t("linreg.chart.path"),
@@ -303,7 +304,7 @@ def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
         st.caption(t("linreg.gd.surface_caption"))
     with right:
         _line_chart(x, y, wk, bk, _line_view(x, y, ranges), ghost=(w, b), key=P + "gd_line")
-        st.plotly_chart(
+        plotly_chart(
             charts.loss_curves_figure([charts.Curve("gd", _opt_name("gd"), path.points, path.losses)], step=step,
                                       x_label=t("linreg.chart.step"), y_label=t("linreg.chart.mse"), reference=best.mse,
                                       reference_label=t("linreg.chart.best_mse"), height=280),
@@ -349,7 +350,7 @@ def by_hand_plane(x, y, ranges, best, values) -> tuple[np.ndarray, float]:
         if loss <= best.mse * (1 + 1e-9) + 1e-9:
             st.success(t("linreg.hand.at_best"), icon=":material/check_circle:")
     with right:
-        st.plotly_chart(
+        plotly_chart(
             charts.plane_figure(x, y, (w1, w2), b, x1_label=t("linreg.col.hours"), x2_label=t("linreg.col.sleep"),
                                 y_label=t("linreg.col.score"), points_label=t("linreg.chart.points"),
                                 plane_label=t("linreg.chart.plane"), residual_label=t("linreg.chart.residuals")),
@@ -371,14 +372,14 @@ def descent_plane(x, y, w, b, ranges, best, limit, values) -> tuple[float, int]:
     m4.metric(t("linreg.hand.mse"), loss_text(float(path.losses[-1])))
     left, right = st.columns(2, gap="large")
     with left:
-        st.plotly_chart(
+        plotly_chart(
             charts.loss_curves_figure([charts.Curve("gd", _opt_name("gd"), path.points, path.losses)],
                                       x_label=t("linreg.chart.step"), y_label=t("linreg.chart.mse"), reference=best.mse,
                                       reference_label=t("linreg.chart.best_mse")),
             key=P + "plane_loss", config={"displayModeBar": False}, theme=None,
         )
     with right:
-        st.plotly_chart(
+        plotly_chart(
             charts.parameters_figure(path.points, ["w₁", "w₂", "b"], x_label=t("linreg.chart.step"),
                                      y_label=t("linreg.chart.value"), best=[*best.w, best.b]),
             key=P + "plane_params", config={"displayModeBar": False}, theme=None,
@@ -424,15 +425,15 @@ def compare(x, y, start, lr, steps, best, values, ranges=None, zoom=False) -> di
         surface = _surface(x, y, ranges, [p.points for p in paths.values()] + [start, (best.w, best.b)] if zoom else None)
         left, right = st.columns([1.15, 1], gap="large")
         with left:
-            st.plotly_chart(
+            plotly_chart(
                 charts.optimizers_figure(surface, curves, **_surface_labels(), start=start, best=(best.w, best.b)),
                 key=P + "compare_maps", config={"displayModeBar": False}, theme=None,
             )
         with right:
-            st.plotly_chart(loss_chart, key=P + "compare_loss", config={"displayModeBar": False}, theme=None)
+            plotly_chart(loss_chart, key=P + "compare_loss", config={"displayModeBar": False}, theme=None)
             st.caption(t("linreg.compare.caption"))
     else:
-        st.plotly_chart(loss_chart, key=P + "compare_loss", config={"displayModeBar": False}, theme=None)
+        plotly_chart(loss_chart, key=P + "compare_loss", config={"displayModeBar": False}, theme=None)
         st.caption(t("linreg.compare.caption"))
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         t("linreg.compare.col.distance"): st.column_config.NumberColumn(format="%.4f")})

@@ -29,6 +29,7 @@ from ui.common import (
     kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t,
 )
 from ui.live import session_worker, set_running
+from ui.classroom import plotly_chart
 
 P = "mnist/"
 WORKER = P + "worker"
@@ -168,7 +169,7 @@ def _data_section(values: dict) -> mnist.MnistSplit:
     )
     with st.expander(t("mnist.data.peek")):
         shown = split.train.take(np.random.default_rng(0).choice(len(split.train), min(24, len(split.train)), replace=False))
-        st.plotly_chart(
+        plotly_chart(
             charts.digit_grid_figure(shown.images, [str(label) for label in shown.labels], columns=12),
             key=P + "peek", config={"displayModeBar": False},
         )
@@ -458,7 +459,7 @@ def _live_view() -> None:
         show_error(snap.message)
     payload = snap.payload
     trail = (payload.trail_x, payload.trail_loss, payload.trail_acc) if payload is not None else None
-    st.plotly_chart(
+    plotly_chart(
         charts.curves_figure(history, {
             "loss": t("mnist.live.loss"), "accuracy": t("mnist.live.accuracy"), "epoch": t("mnist.live.epoch"),
             "train": t("mnist.live.train_set"), "validation": t("mnist.live.validation_set"),

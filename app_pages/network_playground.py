@@ -26,6 +26,7 @@ from playground.datasets import toy
 from playground.errors import UserError
 from playground.pool import ProcessWorker, start_worker
 from playground.worker import TrainingWorker
+from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_canvas import live_canvas
 from ui.live import session_worker, set_running
@@ -35,6 +36,7 @@ WORKER = P + "worker"
 POLL_SECONDS = 0.1  # the live view's refresh interval while training (up to 10 redraws a second)
 SNAPSHOT_SECONDS = 0.05  # the worker's snapshot interval: fresher than the poll, so every redraw shows progress
 MAX_EPOCHS = 100_000
+PRESENT_TEXT_SCALE = 1.5  # the live charts' text in the presentation view: 12 px labels -> 18 px
 COMPACT_AFTER_LAYERS = 3  # more hidden layers than this: activation pickers move under the columns
 
 
@@ -75,6 +77,8 @@ def _set(name: str, value) -> None:
 
 def _widget(draw, name: str, *args, **kwargs):
     key = P + name
+    if hidden(key, args[0] if args else None):  # the teacher hid it (ui/classroom.py): keep its value
+        return _values()[name]
     if key not in st.session_state:
         st.session_state[key] = _values()[name]
     value = draw(*args, key=key, **kwargs)
@@ -505,13 +509,14 @@ def _live_view(polling: bool, slots: Slots) -> None:
         network, boundary, curves = _scenes(config, data, payload, history, v, network_labels, boundary_labels,
                                             curve_labels)
         st.session_state[P + "frame"] = (frame, (network, boundary, curves), payload)  # payload kept: id stays unique
-    version = f"{snap.seed}/{snap.steps}/{snap.epoch}/{id(payload)}/{v['test']}/{v['discrete']}/{lang()}"
+    text_scale = PRESENT_TEXT_SCALE if presenting() else 1.0
+    version = f"{text_scale}/{snap.seed}/{snap.steps}/{snap.epoch}/{id(payload)}/{v['test']}/{v['discrete']}/{lang()}"
     with slots.network:
-        live_canvas(network, key=P + "network", version=version)
+        live_canvas(network, key=P + "network", version=version, text_scale=text_scale)
     with slots.boundary:
-        live_canvas(boundary, key=P + "boundary", version=version, max_scale=1.6)
+        live_canvas(boundary, key=P + "boundary", version=version, max_scale=1.6, text_scale=text_scale)
     with slots.curves:
-        live_canvas(curves, key=P + "curves", version=version)
+        live_canvas(curves, key=P + "curves", version=version, text_scale=text_scale)
 
 
 def _scenes(config, data, payload, history, v, network_labels, boundary_labels, curve_labels):

@@ -10,6 +10,7 @@ from playground.charts import perceptron as charts
 from playground.errors import UserError
 from playground.state import Param
 from ui.common import kept_widget, page_header, query_values, show_error, sync_query, t
+from ui.classroom import plotly_chart
 
 P = "perceptron/"
 LOW, HIGH, STEP = -1.5, 1.5, 0.05
@@ -239,7 +240,7 @@ with table_column:
 
 with plot_column:
     st.subheader(t("perceptron.plot.header"))
-    st.plotly_chart(charts.plane_figure(current, goal, _plane_labels()), key=P + "plane", config={"displayModeBar": False}, theme=None)
+    plotly_chart(charts.plane_figure(current, goal, _plane_labels()), key=P + "plane", config={"displayModeBar": False}, theme=None)
     st.caption(t("perceptron.plot.caption"))
 
 sync_query({"w1": w1, "w2": w2, "theta": theta, "gate": gate})
@@ -323,11 +324,11 @@ if position == updates and updates:
 learn_plot, learn_weights = st.columns(2, gap="large")
 with learn_plot:
     history = result.path[max(0, position - HISTORY_LINES):position]
-    st.plotly_chart(charts.plane_figure(shown, goal, _plane_labels(), history=history), key=P + "learn_plane",
+    plotly_chart(charts.plane_figure(shown, goal, _plane_labels(), history=history), key=P + "learn_plane",
                     config={"displayModeBar": False}, theme=None)
 with learn_weights:
     epochs_of = [0, *(s.epoch for s in result.steps)]
-    st.plotly_chart(
+    plotly_chart(
         charts.weights_path_figure(result.path, position, epochs_of, {
             "w1": "w1", "w2": "w2", "theta": "θ", "update": t("perceptron.learn.axis_update"),
             "value": t("perceptron.learn.axis_value"), "epoch": t("perceptron.learn.metric_epoch"),
@@ -368,7 +369,7 @@ with editor_column:
 
 network = pc.xor_network(nand=neurons["nand"], or_=neurons["or"], and_=neurons["and"])
 with diagram_column:
-    st.plotly_chart(
+    plotly_chart(
         xor_diagram_figure(network, {
             "input": t("perceptron.xor.layer_input"), "hidden": t("perceptron.xor.layer_hidden"),
             "output": t("perceptron.xor.layer_output"), "theta": "θ", "nand": "NAND", "or": "OR", "and": "AND",
@@ -396,7 +397,7 @@ with xor_table_column:
     st.table(_colour_marks(xor_table, t("perceptron.table.correct")), hide_index=True)
     st.caption(t("perceptron.xor.table_caption"))
 with xor_plot_column:
-    st.plotly_chart(
+    plotly_chart(
         xor_plane_figure(network, xor_goal, _plane_labels(region=t("perceptron.xor.region")),
                                 nand_name=t("perceptron.xor.line_nand"), or_name=t("perceptron.xor.line_or")),
         key=P + "xor_plane", config={"displayModeBar": False}, theme=None,

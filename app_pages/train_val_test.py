@@ -22,6 +22,7 @@ from playground.worker import TrainingWorker
 from ui.common import lang, page_header, query_values, show_error, sync_query, t
 from ui.live import controls, session_worker, status_line
 from ui.live_chart import live_plotly_chart
+from ui.classroom import plotly_chart
 
 P = "splits/"  # session-state namespace of this page
 WORKER = P + "worker"
@@ -113,7 +114,7 @@ def data_panel() -> None:
 def split_explained(sizes: of.SplitSizes) -> None:
     labels = charts.SplitLabels(train=t("splits.part.train"), validation=t("splits.part.validation"),
                                 test=t("splits.part.test"), examples=t("splits.part.examples"))
-    st.plotly_chart(charts.split_bar(sizes.train, sizes.validation, sizes.test, labels), key=P + "split_bar",
+    plotly_chart(charts.split_bar(sizes.train, sizes.validation, sizes.test, labels), key=P + "split_bar",
                     config={"displayModeBar": False, "staticPlot": True}, width="stretch")
     cols = st.columns(3, gap="medium")
     cols[0].markdown(t("splits.purpose.train", count=sizes.train))
@@ -230,7 +231,7 @@ def draw(fig, key: str, polling: bool) -> None:
     if polling:  # redrawn in place several times a second, without a blank flash
         live_plotly_chart(fig, key=key, config={"staticPlot": True})
     else:
-        st.plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
+        plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
 
 
 def metrics(records: of.EpochRecords, epoch: int, max_epochs: int) -> None:

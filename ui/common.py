@@ -9,6 +9,7 @@ import streamlit as st
 from playground import i18n
 from playground.errors import UserError
 from playground.state import Param, read_params, shown_value, to_query
+from ui.classroom import hidden, present_css, shell_query
 
 LANG_KEY = "lang"  # session_state key and URL parameter for the language
 
@@ -25,6 +26,7 @@ def t(key: str, **fmt: object) -> str:
 
 def page_header(prefix: str) -> None:
     """Title and the one-or-two-sentence explanation every page opens with."""
+    present_css()
     st.title(t(f"{prefix}.title"))
     st.markdown(t(f"{prefix}.intro"))
 
@@ -56,9 +58,9 @@ def query_values(params: Sequence[Param], once_key: str) -> dict[str, Any]:
 
 
 def sync_query(values: dict[str, Any]) -> None:
-    """Write the page's current settings into the URL (keeping the language)."""
+    """Write the page's current settings into the URL (keeping the language and the classroom settings)."""
     wanted = to_query(values)
-    wanted[LANG_KEY] = lang()
+    wanted.update(shell_query(lang()))
     current = st.query_params.to_dict()
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -70,13 +72,26 @@ def kept_widget(draw, key: str, default, saved: dict, saved_as: str | None = Non
     Streamlit forgets a widget's value when its page is not shown; a plain dict in session state
     does not, so a student who visits another page finds every setting as it was. `saved_as` is
     the entry's name in `saved` (default: the widget key).
+    A control the teacher hid (ui/classroom.py) is not drawn and keeps its value.
     """
     name = saved_as or key
+    if hidden(key, kwargs.get("label")):
+        value = saved.get(name, st.session_state.get(key, default))
+        saved[name] = value
+        return value
     if key not in st.session_state:
         st.session_state[key] = saved.get(name, default)
     value = draw(key=key, **kwargs)
     saved[name] = value
     return value
+
+
+def shown_widget(draw, key: str, *args, **kwargs):
+    """`draw(*args, key=key, **kwargs)`, unless the teacher hid `key`: then its value, undrawn."""
+    label = kwargs.get("label", args[0] if args else None)
+    if hidden(key, label):
+        return st.session_state.get(key)
+    return draw(*args, key=key, **kwargs)
 
 
 def relabel_after_language_switch(prefix: str, keys) -> None:

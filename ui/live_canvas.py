@@ -68,7 +68,7 @@ function trace(ctx, p) {
     if (pen) ctx.lineTo(p[j], p[j + 1]); else { ctx.moveTo(p[j], p[j + 1]); pen = true; }
   }
 }
-function paintOps(ctx, ops, cache, next) {
+function paintOps(ctx, ops, cache, next, textScale) {
   for (const op of ops) {
     ctx.globalAlpha = op.a === undefined ? 1 : op.a;
     if (op.k === "img") {
@@ -83,7 +83,7 @@ function paintOps(ctx, ops, cache, next) {
       if (op.fill) { ctx.fillStyle = op.fill; ctx.fillRect(op.x, op.y, op.w, op.h); }
       if (op.c) { ctx.strokeStyle = op.c; ctx.lineWidth = op.lw || 1; ctx.strokeRect(op.x, op.y, op.w, op.h); }
     } else if (op.k === "text") {
-      ctx.font = (op.bold ? "600 " : "") + op.size + 'px "Source Sans Pro", "Source Sans 3", "Noto Sans CJK KR", sans-serif';
+      ctx.font = (op.bold ? "600 " : "") + op.size * (textScale || 1) + 'px "Source Sans Pro", "Source Sans 3", "Noto Sans CJK KR", sans-serif';
       ctx.fillStyle = op.c; ctx.textAlign = op.align; ctx.textBaseline = op.base;
       ctx.fillText(op.t, op.x, op.y);
     } else if (op.k === "dots") {
@@ -153,19 +153,19 @@ export default function (component) {
         const l = s[name];
         if (!l || !l.ops.length) return;
         let cached = root.__layers[name];
-        if (!cached || cached.id !== l.id) {
+        if (!cached || cached.id !== l.id || cached.ts !== root.__textScale) {
           const c = document.createElement("canvas"); c.width = pw; c.height = ph;
           const lctx = c.getContext("2d");
           lctx.setTransform(scale * dpr, 0, 0, scale * dpr, 0, 0);
-          paintOps(lctx, l.ops, root.__images, next);
-          cached = root.__layers[name] = { id: l.id, canvas: c };
+          paintOps(lctx, l.ops, root.__images, next, root.__textScale);
+          cached = root.__layers[name] = { id: l.id, ts: root.__textScale, canvas: c };
         }
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.drawImage(cached.canvas, 0, 0);
       };
       layer("back");
       ctx.setTransform(scale * dpr, 0, 0, scale * dpr, 0, 0);
-      paintOps(ctx, s.ops, root.__images, next);
+      paintOps(ctx, s.ops, root.__images, next, root.__textScale);
       layer("front");
       root.__images = next;
       if (counted) {
@@ -177,6 +177,7 @@ export default function (component) {
     new ResizeObserver(() => root.paint(false)).observe(root);
   }
   root.__maxScale = data.max_scale;
+  root.__textScale = data.text_scale || 1;
   if (root.__version === data.version) return;  // the same frame again: nothing to paint
   root.__version = data.version;
   root.__scene = data.scene;
@@ -199,10 +200,12 @@ def scene_version(scene: dict) -> str:
     return hashlib.sha1(json.dumps(scene, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def live_canvas(scene: dict, key: str, version: Hashable = None, max_scale: float = 3.0) -> None:
+def live_canvas(scene: dict, key: str, version: Hashable = None, max_scale: float = 3.0, text_scale: float = 1.0) -> None:
     """Paint `scene` under `key`, in place. `version` names the frame (same version: nothing repainted).
 
     The canvas is as wide as its column (at most `max_scale` times the scene's logical width).
+    `text_scale` enlarges every text (the presentation view's projector-sized labels); a change of
+    it must come with a new `version`.
     """
     version = scene_version(scene) if version is None else str(version)
-    _component()(data={"scene": scene, "version": version, "max_scale": max_scale}, key=key)
+    _component()(data={"scene": scene, "version": version, "max_scale": max_scale, "text_scale": text_scale}, key=key)

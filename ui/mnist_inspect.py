@@ -19,6 +19,7 @@ from playground.errors import UserError
 from playground.mnist_presets import BATCH_SIZES, LEARNING_RATES, WEIGHT_DECAYS, predict_digits
 from playground.worker import TrainingWorker
 from ui.common import show_error, t
+from ui.classroom import plotly_chart
 
 P = "mnist/"
 GRID = 36  # test digits shown at once
@@ -27,7 +28,7 @@ PLOT_CONFIG = {"displayModeBar": False}
 
 
 def _chart(fig, key: str, fixed: bool = False) -> None:
-    st.plotly_chart(fig, key=P + key, config=PLOT_CONFIG, width="content" if fixed else "stretch")
+    plotly_chart(fig, key=P + key, config=PLOT_CONFIG, width="content" if fixed else "stretch")
 
 
 def _test_probabilities(worker: TrainingWorker, run: dict) -> np.ndarray:

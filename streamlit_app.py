@@ -4,9 +4,12 @@ import streamlit as st
 
 from playground import i18n
 from playground.state import shown_value
-from ui.common import LANG_KEY, install_history_rule, land_wrong_paths_on_home, t
+from ui import classroom, lessons
+from ui.common import LANG_KEY, install_history_rule, land_wrong_paths_on_home, lang, t
 
-st.set_page_config(page_title="Neural Network Playground", page_icon=":material/hub:", layout="wide")
+# The presentation view (?present=1, or the sidebar switch) starts with the sidebar closed.
+st.set_page_config(page_title="Neural Network Playground", page_icon=":material/hub:", layout="wide",
+                   initial_sidebar_state="collapsed" if classroom.presenting() else "auto")
 
 # The language comes from the URL (?lang=ko) on the first run, then from the sidebar switch.
 if LANG_KEY not in st.session_state:
@@ -24,6 +27,7 @@ with st.sidebar:
         key=LANG_KEY,
         horizontal=True,
     )
+    st.toggle(t("classroom.present"), key=classroom.PRESENT, help=t("classroom.present_help"))
     st.caption(t("app.about"))
 if "app/bad_lang" in st.session_state:
     st.info(t("app.bad_language", value=shown_value(st.session_state.pop("app/bad_lang"))))
@@ -42,6 +46,7 @@ PAGES = {
         st.Page("app_pages/mnist.py", title=t("mnist.title"), icon=":material/draw:", url_path="mnist"),
     ],
     "app.group.lessons": [
+        st.Page(lessons.LESSONS_PAGE, title=t("lessons.title"), icon=":material/school:", url_path="lessons"),
         st.Page("app_pages/linear_regression.py", title=t("linreg.title"), icon=":material/trending_up:", url_path="linear-regression"),
         st.Page("app_pages/classic_vs_deep.py", title=t("classic.title"), icon=":material/forest:", url_path="classic-vs-deep"),
         st.Page("app_pages/train_val_test.py", title=t("splits.title"), icon=":material/call_split:", url_path="train-validation-test"),
@@ -51,10 +56,24 @@ with st.sidebar:
     install_history_rule()
 # /playground (the default page's own name, which Streamlit serves at "/") or a mistyped path: the home page.
 land_wrong_paths_on_home(page.url_path for pages in PAGES.values() for page in pages)
+page = st.navigation({t(group): pages for group, pages in PAGES.items()})
+lessons.arrive()  # a lesson step's link: start that step before its page reads the link
+st.session_state[classroom.CONTROLS] = {}  # the hideable controls this page draws, for the teacher's panel
+lesson_banner = st.container()
 try:
-    st.navigation({t(group): pages for group, pages in PAGES.items()}).run()
+    page.run()
+    with lesson_banner:
+        if page.url_path in lessons.NAMESPACES:
+            lessons.banner(page.url_path)
+    classroom.teacher_panel(t)
 finally:
-    # Page switches clear the query string; keep the language in it so any URL can be shared. Written
-    # after the page (which writes it with its settings in one go) so a page switch changes the URL once.
-    if st.query_params.get(LANG_KEY) != st.session_state[LANG_KEY]:
-        st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
+    # Page switches clear the query string; keep the language, the presentation view, hidden controls and
+    # the lesson in it so any URL can be shared. Written after the page (which writes them with its settings
+    # in one go) so a page switch changes the URL once.
+    shell = classroom.shell_query(lang())
+    for name in classroom.SHELL_PARAMS:
+        if name not in shell and name in st.query_params:
+            del st.query_params[name]
+    for name, value in shell.items():
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value

@@ -12,6 +12,7 @@ from playground import softmax as sm
 from playground.charts import softmax as charts
 from playground.errors import UserError
 from playground.state import Param
+from ui.classroom import plotly_chart
 from ui.common import kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t
 
 P = "softmax/"
@@ -190,7 +191,7 @@ with shift_controls:
                  factor=_short(float(np.exp(constant / temperature)))))
 
 with bars_column:
-    st.plotly_chart(
+    plotly_chart(
         charts.probability_bars(p, names, y, {
             "axis": t("softmax.bars.axis"), "probability": t("softmax.bars.probability"),
             "target": t("softmax.bars.target"), "compare": t("softmax.bars.compare"),
@@ -198,7 +199,7 @@ with bars_column:
         key=P + "bars", config={"displayModeBar": False},
     )
 with shift_result:
-    st.plotly_chart(
+    plotly_chart(
         charts.probability_bars(p, names, y, {
             "axis": t("softmax.bars.axis"), "probability": t("softmax.bars.probability"),
             "target": t("softmax.bars.target"), "compare": t("softmax.bars.compare"),
@@ -216,7 +217,7 @@ p_y = float(min(max(p[y], 1e-12), 1.0))
 at = sm.loss_at(p_y)
 st.markdown(t("softmax.why.here", p=_num(p_y), ce=_num(at["ce"]), ce_grad=_num(at[f"ce_grad_{wrt}"]),
               se=_num(at["se"]), se_grad=_num(at[f"se_grad_{wrt}"])))
-st.plotly_chart(
+plotly_chart(
     charts.loss_chart(sm.loss_curves(), p_y, at, wrt, {
         "x": t("softmax.chart.x"), "y": t("softmax.chart.y"), "ce": t("softmax.chart.ce"), "se": t("softmax.chart.se"),
         "ce_grad": t("softmax.chart.ce_grad"), "se_grad": t("softmax.chart.se_grad"), "here": t("softmax.chart.here"),

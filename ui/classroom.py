@@ -18,6 +18,7 @@ HIDE = "app/hide"  # session key: the set of hidden widget keys
 CONTROLS = "app/controls"  # session key: {widget key: label} of the hideable controls the current page drew
 LESSON = "lesson/active"  # session key: (lesson id, step number) or None
 DONE = "lesson/done"  # session key: {lesson id: {step numbers done}}
+SHELL_PARAMS = ("lang", "present", "hide", "lesson", "step", "done")  # the link parameters the shell owns
 MAX_HIDE = 40  # a link names at most this many hidden controls (the rest is ignored)
 FONT = 18  # px: the smallest chart text in the presentation view
 INK = "#111111"  # text colour on white: dark enough for a washed-out projector
@@ -122,3 +123,20 @@ def present_css() -> None:
     """The projector's text sizes for the page's own elements (once per page run, when presenting)."""
     if presenting():
         st.html(PRESENT_CSS)
+
+
+def _hide_changed() -> None:
+    picked = set(st.session_state.get("app/hide_pick") or [])
+    on_page = set(st.session_state.get(CONTROLS, {}))
+    st.session_state[HIDE] = (set(st.session_state.get(HIDE, set())) - on_page) | picked
+
+
+def teacher_panel(t) -> None:
+    """In the presentation view, the sidebar's list of this page's controls the class does not see."""
+    controls = st.session_state.get(CONTROLS) or {}
+    if not presenting() or not controls:
+        return
+    st.session_state["app/hide_pick"] = [key for key in controls if key in st.session_state.get(HIDE, set())]
+    with st.sidebar:
+        st.multiselect(t("classroom.hide"), list(controls), format_func=controls.get, key="app/hide_pick",
+                       on_change=_hide_changed, help=t("classroom.hide_help"))

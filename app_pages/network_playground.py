@@ -577,7 +577,8 @@ def _details(config: pc.PlaygroundConfig) -> None:
     with code:
         snap = _worker().latest() if _worker() is not None else None
         epochs = getattr(snap, "epoch", 0) or 0  # the exported script trains as many epochs as this run has
-        st.markdown(t("playground.code_intro", epochs=epochs or export_code.DEFAULT_EPOCHS))
+        st.markdown(t("playground.code_intro") + " " + (t("playground.code_epochs", epochs=epochs) if epochs else
+                    t("playground.code_epochs_default", epochs=export_code.DEFAULT_EPOCHS)))
         torch_tab, keras_tab = st.tabs(["PyTorch", "Keras 3"])
         with torch_tab:
             source = export_code.playground_script(config, data, epochs)

@@ -201,7 +201,7 @@ STRINGS = {
     ),
     # ---- tabs below
     "playground.tab.summary": ("Layer summary", "층 요약"),
-    "playground.tab.code": ("PyTorch code", "PyTorch 코드"),
+    "playground.tab.code": ("Code (PyTorch, Keras)", "코드 (PyTorch, Keras)"),
     "playground.tab.share": ("Share link", "공유 링크"),
     "playground.tab.tips": ("Things to try", "해 볼 만한 것들"),
     "playground.summary_intro": (
@@ -212,11 +212,19 @@ STRINGS = {
     "playground.code_intro": (
         "A standalone script that reproduces this run: it makes the same data (or reads your CSV file, which it "
         "expects beside it), computes the same input features, builds this network with the same initial weights and "
-        "trains it with these settings for the epochs trained here ({epochs}), then prints the test loss and accuracy "
-        "— the numbers shown here. Copy it with the button in the corner of the code box, or download it.",
+        "trains it with these settings, then prints the test loss and accuracy: after as many epochs, the numbers "
+        "shown here. Copy it with the button in the corner of the code box, or download it.",
         "이 실행을 그대로 재현하는 독립 실행 스크립트입니다. 같은 데이터를 만들고(또는 스크립트 옆에 둔 CSV 파일을 읽고), 같은 입력 "
-        "특성을 계산하고, 같은 초기 가중치로 이 신경망을 만들어 지금 설정으로 여기서 학습한 만큼({epochs} 에포크) 학습한 뒤 테스트 "
-        "손실과 정확도를 출력합니다. 여기에 보이는 숫자와 같습니다. 코드 상자 모서리의 버튼으로 복사하거나 내려받으세요.",
+        "특성을 계산하고, 같은 초기 가중치로 이 신경망을 만들어 지금 설정으로 학습한 뒤 테스트 손실과 정확도를 출력합니다. 같은 "
+        "에포크만큼 학습하면 여기에 보이는 숫자와 같습니다. 코드 상자 모서리의 버튼으로 복사하거나 내려받으세요.",
+    ),
+    "playground.code_epochs": (
+        "It trains {epochs} epochs, as many as this run has trained (`EPOCHS` at the top of the script).",
+        "이 실행이 학습한 만큼 {epochs} 에포크를 학습합니다(스크립트 맨 위의 `EPOCHS`).",
+    ),
+    "playground.code_epochs_default": (
+        "Nothing is trained here yet, so it trains {epochs} epochs (`EPOCHS` at the top of the script).",
+        "아직 여기서 학습하지 않았으므로 {epochs} 에포크를 학습합니다(스크립트 맨 위의 `EPOCHS`).",
     ),
     "playground.download_code": ("Download playground_network.py", "playground_network.py 내려받기"),
     "playground.keras_intro": (

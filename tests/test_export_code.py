@@ -187,6 +187,57 @@ def test_pytorch_export_of_mnist_reads_an_idx_folder(tmp_path, monkeypatch):
     assert abs(scores["accuracy"] - page_test[1]) <= 0.003
 
 
+def _idx_folder(folder: Path, n_train: int = 600, n_test: int = 200) -> None:
+    """The four standard MNIST files in `folder`, holding sample digits (gzip, as the download leaves them)."""
+    sample = mnist.embedded_sample()
+    pick = np.random.default_rng(1).permutation(len(sample))
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = {"train": pick[:n_train], "t10k": pick[n_train:n_train + n_test]}
+    for prefix, index in parts.items():
+        (folder / f"{prefix}-images-idx3-ubyte.gz").write_bytes(gzip.compress(_idx(sample.images[index])))
+        (folder / f"{prefix}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(_idx(sample.labels[index].astype(np.uint8))))
+
+
+@pytest.mark.parametrize("source", ["full", "sample"])
+def test_exported_mnist_digits_are_the_pages_with_a_download_cache(source, tmp_path, monkeypatch):
+    """"full" reads the cache folder; the sample then takes its test digits from there: so do the scripts."""
+    cache = tmp_path / "cache"
+    _idx_folder(cache)
+    monkeypatch.setenv(mnist.ENV_DIR, str(cache))
+    monkeypatch.setattr(mnist, "is_downloaded", lambda folder=None: True)  # our small files stand in for MNIST's
+    split = mnist.load(source, None, 0.15, seed=0)
+    assert split.test_source == "mnist_test"
+    for framework in export_code.FRAMEWORKS:
+        code = export_code.mnist_script(PRESETS["softmax"], default_config(device="cpu"), 1, split, validation=0.15,
+                                        framework=framework)
+        assert f"MNIST_FOLDER = {str(cache)!r}" in code
+        if framework == "keras":
+            monkeypatch.setenv("KERAS_BACKEND", "torch")
+        train, val, test = _namespace(code)["load_data"]()
+        for (x, y), digits in ((train, split.train), (val, split.validation), (test, split.test)):
+            np.testing.assert_array_equal(x, mnist.to_input(digits.images))
+            np.testing.assert_array_equal(y, digits.labels)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("1\t2\t-1\n" + "".join(f"{i % 7 - 3}\t{i % 5 - 2}\t{1 if i % 3 else -1}\n" for i in range(40)), "classification"),
+    ("a;b;value\n" + "".join(f"{i * 3.5};{-i};{i / 10}\n" for i in range(30)), "regression"),
+])
+def test_exported_csv_reading_is_the_pages(text, problem, tmp_path):
+    """Tab-separated numeric labels without a header; a ;-separated regression file the page rescales."""
+    config = pc.PlaygroundConfig(problem=problem, dataset="csv", train_percent=80, data_seed=2,
+                                 features=("x1", "x2", "x1x2"))
+    data = pc.make_data(config, text.encode(), "data.csv")
+    (tmp_path / "data.csv").write_text(text)
+    namespace = _namespace(export_code.playground_script(config, data, 1))
+    namespace["__file__"] = str(tmp_path / "exported.py")
+    (x_train, y_train), (x_test, y_test), _ = namespace["load_data"]()
+    np.testing.assert_array_equal(x_train, feats.transform(data.x_train, config.features))
+    np.testing.assert_array_equal(x_test, feats.transform(data.x_test, config.features))
+    np.testing.assert_array_equal(y_train, data.y_train)
+    np.testing.assert_array_equal(y_test, data.y_test)
+
+
 CONV = [
     {"kind": "conv2d", "filters": 4, "kernel": 3, "padding": 1, "activation": "relu"},
     {"kind": "batchnorm"},
@@ -266,3 +317,17 @@ def test_the_epochs_are_those_the_page_trained_or_a_default_before_any():
     assert f"EPOCHS = {export_code.DEFAULT_EPOCHS} " in export_code.playground_script(config, data, 0)
     assert "EPOCHS = 37 " in export_code.playground_script(config, data, 37)
     assert "SEED = 4 " in export_code.playground_script(replace(config, seed=4), data, 1)
+
+
+def test_keras_export_of_a_regression_trains_and_reports_its_loss(monkeypatch, capsys):
+    monkeypatch.setenv("KERAS_BACKEND", "torch")
+    config = pc.PlaygroundConfig(problem="regression", dataset="multi_gaussian", hidden=(6,), activations=("tanh",),
+                                 optimizer="rmsprop", learning_rate=0.01, batch_size=25)
+    data = pc.make_data(config)
+    page_loss, _ = _page_scores(config, data, 5)
+    namespace = _namespace(export_code.playground_script(config, data, 5, framework="keras"))
+    namespace["main"]()
+    loss = float(re.search(r"^test loss: ([\d.]+)$", capsys.readouterr().out, re.M).group(1))
+    untrained = float(np.mean(data.y_test ** 2))  # the loss of always answering 0
+    assert loss < untrained and page_loss < untrained
+    assert loss == pytest.approx(page_loss, rel=0.5)

@@ -84,6 +84,10 @@ def _notice(name: str, raw: str, reason: str, default: str) -> None:
 
 # --- settings --------------------------------------------------------------------------------------
 
+# Korean breaks lines between words (어절), not inside them; the browser's default splits words anywhere.
+if lang() == "ko":
+    st.html("<style>[data-testid='stMarkdownContainer'] p, [data-testid='stMarkdownContainer'] li, "
+            "[data-testid='stCaptionContainer'] {word-break: keep-all; overflow-wrap: anywhere;}</style>")
 page_header("backprop")
 url = query_values(PARAMS, P + "url")
 if P + "seeded" not in st.session_state:
@@ -116,7 +120,8 @@ def _table_edited() -> None:
 
 
 activation_names = {n: t(A.get(n).label_key) for n in A.NAMES}
-with st.expander(t("backprop.settings"), expanded=True):
+# Closed at first, so a 1280x720 screen opens on the network and its buttons; the line below it says what is set.
+with st.expander(t("backprop.settings"), expanded=False, icon=":material/tune:"):
     c1, c2, c3, c4 = st.columns(4, gap="medium")
     with c1:
         n_layers = _widget(st.slider, "layers", 1, label=t("backprop.layers"), min_value=0,
@@ -242,14 +247,19 @@ current = shown[-1] if shown else None
 refs = bp.weight_refs(spec)
 ref_keys = [r.key for r in refs]
 if _saved().get("w") not in ref_keys:
+    fallback = "2.0.0" if "2.0.0" in ref_keys else ref_keys[0]  # h1 -> y when there is one (the link's default)
     if P + "w" not in st.session_state and _saved().get("w") not in (None, "2.0.0"):
-        _notice("w", _saved().get("w"), t("backprop.no_weight"), _ref_label(spec, refs[0]))
-    _saved()["w"] = ref_keys[0]
+        _notice("w", _saved().get("w"), t("backprop.no_weight"), _ref_label(spec, bp.WeightRef.from_key(fallback)))
+    _saved()["w"] = fallback
     st.session_state.pop(P + "w", None)
 
+st.caption(t("backprop.summary", sizes="-".join(map(str, spec.sizes)), act=activation_names[activation],
+             loss=t(f"backprop.loss.{loss_name}"), rate=f"{rate:g}", seed=seed,
+             data=t(f"backprop.data.{_saved().get('data', data_choice)}")))
 st.markdown(t("backprop.example", k=index + 1, n=len(examples), x=", ".join(_f(v, 2) for v in x),
               t=_f(target, 2)))
-b1, b2, b3, b4, b5, b6, b7, b8 = st.columns([1, 1, 1.3, 1, 1.1, 1.1, 1.1, 1.1])
+b1, b2, b3, b4 = st.columns(4)
+b5, b6, b7, b8 = st.columns(4)
 b1.button(t("backprop.restart"), icon=":material/first_page:", key=P + "restart", on_click=_move, args=(0,),
           disabled=pos == 0, width="stretch")
 b2.button(t("backprop.back"), icon=":material/chevron_left:", key=P + "back", on_click=_move, args=(pos - 1,),
@@ -331,7 +341,7 @@ selected_key = _widget(st.selectbox, "w", ref_keys[0], label=t("backprop.chain.p
 selected = bp.WeightRef.from_key(selected_key)
 node_text, node_hover, edge_hover, edge_text = {}, {}, {}, {}
 for i, value in enumerate(x):
-    node_text[(0, i)] = ("", _f(value, 2), "")
+    node_text[(0, i)] = (_neuron_name(spec, 0, i), _f(value, 2), "")
     node_hover[(0, i)] = f"{_neuron_name(spec, 0, i)} = {_f(value)}"
 for layer in range(1, spec.layers + 1):
     for i in range(spec.sizes[layer]):
@@ -370,7 +380,7 @@ view = charts.NetworkView(
     active_color=charts.SELECTED if current is not None and current.phase == "backward" else charts.POSITIVE,
     weight_labels=sum(a * b for a, b in zip(spec.sizes, spec.sizes[1:])) <= 12, side_text=side,
 )
-st.plotly_chart(charts.network_figure(view, height=150 + 105 * max(spec.sizes)), key=P + "network",
+st.plotly_chart(charts.network_figure(view, height=190 + 120 * max(spec.sizes)), key=P + "network",
                 config={"displayModeBar": False})
 st.caption(t("backprop.drawing_caption"))
 
@@ -397,7 +407,7 @@ else:
                  rf"\frac{{\partial \mathrm{{net}}_{{{target_name}}}}}{{\partial {wname}}}"
                  rf" = {_tex(c.dL_da, 4)}\cdot {_tex(c.slope, 4)}\cdot {_tex(c.source_activation)} = {grad}")
         st.latex(rf"\frac{{\partial L}}{{\partial a_{{{target_name}}}}} = {first} = {_tex(c.dL_da, 4)}\qquad "
-                 rf"f'(\mathrm{{net}}_{{{target_name}}}) = f'({_tex(fwd.nets[selected.layer - 1][selected.to])}) = {_tex(c.slope, 4)}")
+                 rf"f'(\mathrm{{net}}_{{{target_name}}}) = f'({_f(fwd.nets[selected.layer - 1][selected.to]).replace('−', '-')}) = {_tex(c.slope, 4)}")
     old, new = bp.value_of(params, selected), bp.value_of(new_params, selected)
     st.latex(rf"{wname} \leftarrow {wname} - \eta\,\frac{{\partial L}}{{\partial {wname}}} = {_tex(old, 4)} - {rate:g}\cdot{_tex(c.gradient, 5)}"
              rf" = {_f(new, 4).replace('−', '-')}")
@@ -430,12 +440,14 @@ st.caption(t("backprop.grads.caption"))
 
 st.subheader(t("backprop.loss.header"))
 steps, losses = zip(*run["history"])
-m1, m2, chart_column = st.columns([1, 1, 4], gap="large")
+numbers_column, chart_column = st.columns([2, 3], gap="large")
+m1, m2 = numbers_column.columns(2)
 m1.metric(t("backprop.loss.metric"), _f(losses[-1], 4),
-          delta=_f(losses[-1] - losses[0], 4) if len(losses) > 1 else None, delta_color="inverse")
+          # a number, not text: Streamlit reads the sign (and the arrow) from it; inverse = falling is good
+          delta=round(float(losses[-1] - losses[0]), 4) if len(losses) > 1 else None, delta_color="inverse")
 m2.metric(t("backprop.loss.updates"), run["updates"])
 outputs_now = [", ".join(_f(v) for v in bp.forward(spec, params, ex_x).output) for ex_x, _ in examples]
-m1.dataframe(pd.DataFrame({"x": [", ".join(_f(v, 1) for v in ex_x) for ex_x, _ in examples],
+numbers_column.dataframe(pd.DataFrame({"x": [", ".join(_f(v, 1) for v in ex_x) for ex_x, _ in examples],
                            t("backprop.table.target"): [_f(tt, 2) for _, tt in examples],
                            t("backprop.table.output"): outputs_now}), hide_index=True, key=P + "outputs")
 with chart_column:

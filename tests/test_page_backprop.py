@@ -58,7 +58,7 @@ def test_forward_then_backward_numbers_equal_torch_autograd():
     chain = " ".join(latex.value for latex in at.latex)
     assert f"= {w2.grad[0, 0].item():.5f}" in chain
     at = _press(at, "phase_end")
-    worst = float(_metric(at, "Largest difference so far"))
+    worst = float(_metric(at, "Largest difference"))
     assert worst < 1e-6  # finite differences agree with backpropagation
     grads = _grads(at)
     first = grads.iloc[0]  # x1 -> h1: input 0, so its gradient is exactly 0
@@ -109,7 +109,7 @@ def test_settings_change_the_network_and_the_link():
     # 2-2-3-1: weights 4 + 6 + 3, biases 2 + 3 + 1
     assert len(at.selectbox(key=P + "w").options) == 19
     _press(at, "phase_end", 2)
-    assert float(_metric(at, "Largest difference so far")) < 1e-6
+    assert float(_metric(at, "Largest difference")) < 1e-6
 
 
 def test_link_opens_a_custom_network_and_bad_values_are_sentences():

@@ -73,11 +73,9 @@ def network_figure(view: NetworkView, height: int = 460) -> go.Figure:
         x=hover_x, y=hover_y, mode="markers", marker=dict(size=14, color="rgba(0,0,0,0)"), showlegend=False,
         hovertext=hover_text, hovertemplate="%{hovertext}<extra></extra>",
     ))
-    if label_text:
-        fig.add_trace(go.Scatter(
-            x=label_x, y=label_y, mode="text", text=label_text, showlegend=False, hoverinfo="skip",
-            textfont=dict(size=12, color="#333333"),
-        ))
+    for lx, ly, text in zip(label_x, label_y, label_text):  # annotations: a white box keeps them readable on lines
+        fig.add_annotation(x=lx, y=ly, text=text, showarrow=False, font=dict(size=12, color="#222222"),
+                           bgcolor="rgba(255,255,255,0.9)", borderpad=1)
     xs, ys, inside, colors, hovers, lines = [], [], [], [], [], []
     for (l, i), (x, y) in pos.items():
         above, middle, below = view.node_text.get((l, i), ("", "", ""))

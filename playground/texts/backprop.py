@@ -114,6 +114,12 @@ STRINGS = {
         "{reason} 신경망은 마지막으로 올바르던 예제를 계속 씁니다.",
     ),
     # ---- the walk-through
+    "backprop.summary": (
+        "Network {sizes} ({act}), loss: {loss}, learning rate η = {rate}, seed {seed}, examples: {data}. "
+        "Change them under the heading above.",
+        "신경망 {sizes} ({act}), 손실: {loss}, 학습률 η = {rate}, 시드 {seed}, 예제: {data}. 위의 제목을 눌러 바꿀 수 "
+        "있습니다.",
+    ),
     "backprop.example": (
         "Example {k} of {n}: inputs ({x}), target {t}.",
         "예제 {n}개 중 {k}번째: 입력 ({x}), 타깃 {t}.",
@@ -227,11 +233,11 @@ STRINGS = {
         "느리지만 역전파와는 독립된 계산입니다. 두 값은 10⁻⁹ 정도까지 일치하며, 역전파가 틀렸다면 여기서 바로 드러납니다. "
         "역전파가 도달한 행부터 채워집니다.",
     ),
-    "backprop.grads.worst": ("Largest difference so far", "지금까지 가장 큰 차이"),
+    "backprop.grads.worst": ("Largest difference", "가장 큰 차이"),
     # ---- loss over steps
     "backprop.loss.header": ("The loss over the updates", "갱신에 따른 손실"),
     "backprop.loss.x": ("updates", "갱신 횟수"),
-    "backprop.loss.y": ("mean loss over all examples", "모든 예제의 평균 손실"),
+    "backprop.loss.y": ("mean loss", "평균 손실"),
     "backprop.loss.metric": ("Mean loss now", "지금 평균 손실"),
     "backprop.loss.updates": ("Updates so far", "지금까지 갱신 횟수"),
     "backprop.loss.none": (

@@ -1,0 +1,64 @@
+"""The Backpropagation page in a real browser: step the three phases, hover a weight, a batch run, Korean, screenshots."""
+
+from tests.e2e.conftest import SCREENSHOTS, open_app, screenshot, wait_for_charts, wait_idle
+
+
+def _metric(page, label: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def _press(page, name: str, times: int = 1) -> None:
+    for _ in range(times):
+        page.get_by_role("button", name=name, exact=True).click()
+        wait_idle(page, settle_ms=500)
+
+
+def _shots(page, name: str) -> None:
+    """The first screen at 1280x720 as a student sees it, and the whole page at the same width."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.evaluate("() => document.querySelectorAll('*').forEach(el => { if (el.scrollTop) el.scrollTop = 0; })")
+    wait_idle(page, settle_ms=1000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
+    page.set_viewport_size({"width": 1280, "height": 3600})
+    wait_idle(page, settle_ms=1000)
+    screenshot(page, name + "_whole")
+    page.set_viewport_size({"width": 1280, "height": 720})
+
+
+def test_backprop_page_steps_through_and_learns(page, app_url):
+    open_app(page, app_url, "")
+    page.locator('[data-testid="stSidebarNav"] a[href$="/backpropagation"]').click()
+    page.wait_for_url("**/backpropagation**")
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Backpropagation')")
+    wait_idle(page)
+    wait_for_charts(page, 2)
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+    _press(page, "Step", 4)  # three forward steps, then the output's δ
+    assert page.get_by_text("Backward pass: step 1 of 3").first.is_visible()
+    network = page.locator(".js-plotly-plot").first
+    assert "δ" in network.inner_text()
+    _press(page, "Finish this phase")
+    assert float(_metric(page, "Largest difference")) < 1e-6
+    _press(page, "Finish this phase")  # the update
+    assert page.get_by_text("Every weight and bias moves against its gradient").first.is_visible()
+    _shots(page, "backprop_en")
+
+    _press(page, "Next example")
+    assert page.get_by_text("Example 2 of 4").first.is_visible()
+    assert _metric(page, "Updates so far") == "1"
+    _press(page, "500 batch steps", 2)
+    assert _metric(page, "Updates so far") == "1001"
+    assert float(_metric(page, "Mean loss now")) < 0.05
+    assert "seed=1" in page.url and "act=sigmoid" in page.url
+
+    page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('역전파')")
+    wait_idle(page, settle_ms=800)
+    assert _metric(page, "지금까지 갱신 횟수") == "1001"  # the run survives the language switch
+    _press(page, "한 단계", 4)
+    assert page.get_by_text("역전파: 3단계 중 1단계").first.is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _shots(page, "backprop_ko")

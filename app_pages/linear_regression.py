@@ -121,6 +121,9 @@ def table_data(source: str) -> tuple[np.ndarray, np.ndarray]:
         # Back on this page or in the other language: the editor widget is new, the edited rows are not.
         st.session_state[rows_key] = st.session_state.pop(edited_key)
     frame = pd.DataFrame(st.session_state[rows_key], columns=list(columns)).astype(float)
+    # Room for the editor's hover toolbar, which floats above its top edge: without it the toolbar covers
+    # the data-set choices right above (the "Generated noisy line" option at 1280 px).
+    st.space("medium")
     edited = st.data_editor(
         frame, key=editor_key, num_rows="dynamic", width="stretch",
         column_config={c: st.column_config.NumberColumn(names[c], format="%g") for c in columns},
@@ -407,7 +410,8 @@ def compare(x, y, start, lr, steps, best, values, ranges=None, zoom=False) -> di
                               format_func=lr_text, help=t(f"linreg.opt.{name}_help"))
     st.caption(t("linreg.compare.gd_rate", lr=lr_text(lr)))
     paths = {name: R.descend(x, y, start, rates[name], steps, name, seed=0) for name in ("gd", *OTHER_OPTIMIZERS)}
-    curves = [charts.Curve(name, f"{_opt_name(name)} (η = {lr_text(rates[name])})", p.points, p.losses)
+    curves = [charts.Curve(name, f"{_opt_name(name)} (η = {lr_text(rates[name])})", p.points, p.losses,
+                           title=f"{t(f'linreg.opt.{name}_short')}<br>η = {lr_text(rates[name])}")
               for name, p in paths.items()]
     best_theta = np.append(np.atleast_1d(best.w), best.b)
     table = pd.DataFrame([

@@ -221,3 +221,14 @@ def test_text_beside_an_edited_table_describes_the_edited_rows():
     assert "5개 행" in all_text(at)
     at.button(key="linreg/restore/hours").click().run()
     assert "y = 10·x + 0" in all_text(at)
+
+
+def test_optimiser_map_titles_fit_their_small_panels_in_korean():
+    # Each map is ~150 px wide: "SGD (확률적 경사 하강법) (η = 0.005)" ran into its neighbour's title and was cut.
+    at = run_page(PAGE, "ko")
+    [maps] = [c for c in at.get("plotly_chart") if len(json.loads(c.proto.spec)["data"]) > 8]
+    titles = [a["text"] for a in json.loads(maps.proto.spec)["layout"]["annotations"]]
+    assert len(titles) == 4
+    lines = [line for title in titles for line in title.split("<br>")]
+    assert all(len(line) <= 14 for line in lines), lines
+    assert "η = 0.005" in lines and "SGD" in lines

@@ -35,6 +35,7 @@ class Curve:
     label: str  # translated legend entry
     points: np.ndarray  # (steps + 1, 2) rows (w, b); only used when a surface is drawn
     losses: np.ndarray
+    title: str = ""  # a short panel title for the small maps (two lines at most); the label when empty
 
 
 def padded_range(values: Sequence[float], pad: float = 0.15, include_zero: bool = False) -> tuple[float, float]:
@@ -150,8 +151,8 @@ def optimizers_figure(
 ) -> go.Figure:
     """One small contour map per optimiser (2 per row), each with its path from the same start."""
     rows = math.ceil(len(curves) / 2)
-    fig = make_subplots(rows=rows, cols=2, subplot_titles=[c.label for c in curves], shared_xaxes=True,
-                        shared_yaxes=True, horizontal_spacing=0.09, vertical_spacing=0.1)
+    fig = make_subplots(rows=rows, cols=2, subplot_titles=[c.title or c.label for c in curves], shared_xaxes=True,
+                        shared_yaxes=True, horizontal_spacing=0.09, vertical_spacing=0.14)
     for i, curve in enumerate(curves):
         row, col = i // 2 + 1, i % 2 + 1
         fig.add_trace(_contour(surface, loss_label, w_label, b_label, show_scale=False), row=row, col=col)
@@ -169,7 +170,8 @@ def optimizers_figure(
                       row=row, col=col)
         fig.update_xaxes(range=[surface.w[0], surface.w[-1]], row=row, col=col, title=w_label if row == rows else None)
         fig.update_yaxes(range=[surface.b[0], surface.b[-1]], row=row, col=col, title=b_label if col == 1 else None)
-    return _layout(fig, height * rows // 2, showlegend=False)
+    fig.update_annotations(font_size=13)  # the panel titles: a name and "η = …" on two lines
+    return _layout(fig, height * rows // 2, showlegend=False, margin=dict(l=10, r=10, t=60, b=10))
 
 
 def loss_curves_figure(

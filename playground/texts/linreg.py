@@ -272,6 +272,11 @@ STRINGS = {
     "linreg.opt.sgd": ("SGD", "SGD (확률적 경사 하강법)"),
     "linreg.opt.momentum": ("Momentum", "모멘텀"),
     "linreg.opt.adam": ("Adam", "Adam"),
+    # short names for the small map titles
+    "linreg.opt.gd_short": ("Gradient descent", "경사 하강법"),
+    "linreg.opt.sgd_short": ("SGD", "SGD"),
+    "linreg.opt.momentum_short": ("Momentum", "모멘텀"),
+    "linreg.opt.adam_short": ("Adam", "Adam"),
     "linreg.opt.sgd_help": (
         "Stochastic gradient descent: each step uses the gradient of one randomly chosen point, so steps are "
         "cheap but noisy. One point's gradient can be steeper than the average, so it needs a smaller learning rate.",

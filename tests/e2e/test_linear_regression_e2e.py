@@ -78,3 +78,26 @@ def test_learning_rate_past_the_limit_and_korean(page, app_url):
     assert page.get_by_text("발산했습니다").first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     _whole_page_screenshot(page, "linear_regression_ko_diverging")
+
+
+def _overlap(a, b) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_the_table_toolbar_leaves_the_data_choices_uncovered(page, app_url):
+    # At 1280×720 the data editor's hover toolbar sat on the "Generated noisy line" option above it.
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for lang in ("en", "ko"):
+        open_app(page, app_url, "linear-regression", lang=lang)
+        options = page.locator('[data-testid="stMain"] [data-testid="stRadio"]').first.locator('[role="radiogroup"] label')
+        page.locator('[data-testid="stDataFrame"]').first.hover()
+        toolbar = page.locator('[data-testid="stElementToolbar"]').first
+        toolbar.wait_for(state="visible")
+        buttons = toolbar.locator("button")
+        for i in range(buttons.count()):  # the toolbar slides up while its buttons are hovered
+            buttons.nth(i).hover()
+            page.wait_for_timeout(400)
+            box = buttons.nth(i).bounding_box()
+            choices = [options.nth(k).bounding_box() for k in range(options.count())]  # after any scrolling
+            assert not any(_overlap(box, choice) for choice in choices), (lang, i, box, choices)

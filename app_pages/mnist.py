@@ -227,7 +227,7 @@ def _summary_frame(infos: list[layers.LayerInfo]) -> pd.DataFrame:
     return pd.DataFrame({
         t("core.summary.layer"): [info.index for info in infos],
         t("core.summary.kind"): [t(f"core.kind.{info.kind}") for info in infos],
-        t("core.summary.settings"): [info.label for info in infos],
+        t("core.summary.settings"): [layers.settings_text(info, lang()) for info in infos],
         t("core.summary.output"): ["×".join(map(str, info.output_shape)) for info in infos],
         t("core.summary.params"): [f"{info.params:,}" for info in infos],
     })

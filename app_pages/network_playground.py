@@ -567,7 +567,7 @@ def _details(config: pc.PlaygroundConfig) -> None:
             pd.DataFrame({
                 t("core.summary.layer"): [info.index for info in infos],
                 t("core.summary.kind"): [t(f"core.kind.{info.kind}") for info in infos],
-                t("core.summary.settings"): [info.label for info in infos],
+                t("core.summary.settings"): [layers.settings_text(info, lang()) for info in infos],
                 t("core.summary.output"): [str(tuple(info.output_shape)) for info in infos],
                 t("core.summary.params"): [info.params for info in infos],
             }),

@@ -23,12 +23,13 @@ from __future__ import annotations
 import math
 import numbers
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import torch
 from torch import nn
 
+from playground import i18n
 from playground.errors import UserError
 
 LAYER_KINDS = ("dense", "conv2d", "maxpool", "avgpool", "flatten", "dropout", "batchnorm")
@@ -74,6 +75,7 @@ class LayerInfo:
     label: str  # short technical description, e.g. "dense 4, tanh"
     output_shape: tuple[int, ...]
     params: int
+    spec: dict = field(default_factory=dict, compare=False, repr=False)  # the normalised layer, for settings_text
 
 
 class SeededDropout(nn.Dropout):
@@ -178,6 +180,26 @@ def _label(spec: dict[str, Any]) -> str:
     return kind
 
 
+def settings_text(info: LayerInfo, lang: str) -> str:
+    """The summary table's "settings" cell in `lang` ("dense 4, tanh" / "뉴런 4개, tanh")."""
+    spec, kind = info.spec, info.kind
+    if not spec:
+        return info.label
+    fields: dict[str, object] = {}
+    if "activation" in spec:
+        fields["activation"] = i18n.text(f"core.layer_act.{spec['activation']}", lang)
+    if kind == "dense":
+        return i18n.text("core.settings.dense", lang, units=spec["units"], **fields)
+    if kind == "conv2d":
+        return i18n.text("core.settings.conv2d", lang, filters=spec["filters"], k=spec["kernel"], stride=spec["stride"],
+                         padding=spec["padding"], **fields)
+    if kind in ("maxpool", "avgpool"):
+        return i18n.text(f"core.settings.{kind}", lang, size=spec["size"])
+    if kind == "dropout":
+        return i18n.text("core.settings.dropout", lang, rate=f"{spec['rate']:g}")
+    return i18n.text(f"core.settings.{kind}", lang)
+
+
 def _infer(spec: dict[str, Any], shape: tuple[int, ...], index: int) -> tuple[tuple[int, ...], int]:
     """Output shape and parameter count of one normalised layer on an input of `shape`."""
     kind = spec["kind"]
@@ -229,7 +251,7 @@ def _check(specs: object, input_shape: object) -> tuple[list[dict[str, Any]], li
         if total > MAX_PARAMS:
             raise UserError("core.layers.too_many_params", index=index, params=total, limit=MAX_PARAMS)
         normalised.append(layer)
-        infos.append(LayerInfo(index, layer["kind"], _label(layer), shape, params))
+        infos.append(LayerInfo(index, layer["kind"], _label(layer), shape, params, dict(layer)))
     return normalised, infos, _check_input_shape(input_shape)
 
 

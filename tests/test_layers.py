@@ -345,3 +345,15 @@ def test_random_specs_either_build_with_the_inferred_shape_or_raise_user_error(c
     assert tuple(out.shape[1:]) == infos[-1].output_shape
     assert sum(p.numel() for p in model.parameters()) == layers.total_params(infos)
     assert len(infos) == len(specs) and [i.index for i in infos] == list(range(1, len(specs) + 1))
+
+
+def test_summary_settings_read_in_both_languages():
+    specs = [{"kind": "conv2d", "filters": 8, "kernel": 3, "padding": 1, "activation": "relu"}, {"kind": "maxpool", "size": 2},
+             {"kind": "dropout", "rate": 0.25}, {"kind": "flatten"}, {"kind": "dense", "units": 10}]
+    infos = layers.validate(specs, (1, 28, 28))
+    english = [layers.settings_text(info, "en") for info in infos]
+    assert english == [info.label for info in infos]  # English is the technical label, unchanged
+    assert english[0] == "conv2d 8×3×3, stride 1, padding 1, relu" and english[-1] == "dense 10, linear"
+    korean = [layers.settings_text(info, "ko") for info in infos]
+    assert korean[0] == "필터 8개 3×3, 스트라이드 1, 패딩 1, ReLU" and korean[-1] == "뉴런 10개, 선형"
+    assert all(any("\uac00" <= ch <= "\ud7a3" for ch in text) for text in korean), korean

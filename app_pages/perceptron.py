@@ -9,7 +9,7 @@ from playground import perceptron as pc
 from playground.charts import perceptron as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import kept_widget, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, kept_widget, page_header, query_values, show_error, sync_query, t
 from ui.classroom import plotly_chart
 
 P = "perceptron/"
@@ -249,7 +249,7 @@ sync_query({"w1": w1, "w2": w2, "theta": theta, "gate": gate})
 
 st.divider()
 st.header(t("perceptron.learn.header"))
-st.markdown(t("perceptron.learn.intro", gate=gate))
+explain(t("perceptron.learn.intro", gate=gate))
 st.latex(r"w_i \leftarrow w_i + \eta\,(t - y)\,x_i \qquad \theta \leftarrow \theta - \eta\,(t - y)")
 
 settings, buttons = st.columns([1.3, 2.0], gap="large")
@@ -344,7 +344,7 @@ with learn_weights:
 
 st.divider()
 st.header(t("perceptron.xor.header"))
-st.markdown(t("perceptron.xor.intro"))
+explain(t("perceptron.xor.intro"))
 
 neurons: dict[str, pc.Perceptron] = {}
 diagram_column, editor_column = st.columns([1.2, 1.0], gap="large")

@@ -19,7 +19,7 @@ from playground.datasets import toy
 from playground.errors import UserError
 from playground.state import Param
 from playground.worker import TrainingWorker
-from ui.common import lang, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
 from ui.live import controls, session_worker, status_line
 from ui.live_chart import live_plotly_chart
 from ui.classroom import plotly_chart
@@ -319,7 +319,7 @@ def live_view(polling: bool) -> None:
 
 def test_section(worker: TrainingWorker) -> None:
     st.subheader(t("splits.test.header"))
-    st.markdown(t("splits.test.explain"))
+    explain(t("splits.test.explain"))
     snap = worker.latest()
     records: of.EpochRecords = snap.payload or EMPTY
     ready = snap.status != "running" and records.epochs >= 1
@@ -367,7 +367,7 @@ st.divider()
 network_panel()
 st.divider()
 st.subheader(t("splits.train.header"))
-st.markdown(t("splits.train.explain"))
+explain(t("splits.train.explain"))
 kept = st.session_state.get(WORKER)
 worker = ensure_worker(config) if usable else (kept if kept is not None and kept.alive else None)
 if worker is not None:

@@ -107,15 +107,16 @@ def plotly_chart(fig: go.Figure, **kwargs):
 
 # The page's own text at projector size; the sidebar starts collapsed (set_page_config in the shell).
 PRESENT_CSS = """<style>
-.stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li { font-size: 1.2rem; }
-.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {
-  font-size: 1.1rem; color: #222; }
-.stApp [data-testid="stWidgetLabel"] p { font-size: 1.15rem; font-weight: 600; color: #111; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p { color: #222; }
+.stApp [data-testid="stWidgetLabel"] p { font-weight: 600; color: #111; }
 .stApp [data-testid="stMetricValue"] { font-size: 2.2rem; }
-.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1.2rem; }
+.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th { font-size: 1.2rem; color: #111; }
 .stApp [data-testid="stSliderThumbValue"], .stApp [data-testid="stSliderTickBar"] { font-size: 1.1rem; }
-.stApp h1 { font-size: 2.1rem; padding-top: 0; }
-.stMainBlockContainer { padding-top: 2.2rem; }
+.stApp h1 { font-size: 1.9rem; padding: 0 0 0.4rem 0; }
+.stMainBlockContainer { padding-top: 3.2rem; }
+.stApp header[data-testid="stHeader"] { background: transparent; }
+.stApp div:has(> div[class^="pg-"]) > div:not([class]) { font-size: 1rem !important; opacity: 0.9 !important; }
+.stApp .pg-status { font-size: 0.95rem !important; opacity: 0.9 !important; }
 </style>"""
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from playground import i18n
 from playground.errors import UserError
 from playground.state import Param, read_params, shown_value, to_query
-from ui.classroom import hidden, present_css, shell_query
+from ui.classroom import hidden, present_css, presenting, shell_query
 
 LANG_KEY = "lang"  # session_state key and URL parameter for the language
 
@@ -29,6 +29,13 @@ def page_header(prefix: str) -> None:
     present_css()
     st.title(t(f"{prefix}.title"))
     st.markdown(t(f"{prefix}.intro"))
+
+
+def explain(text: str) -> None:
+    """A paragraph of explanation under a section heading; left out of the presentation view, where the
+    teacher talks and the screen keeps the charts and controls."""
+    if not presenting():
+        st.markdown(text)
 
 
 def show_error(error: Exception) -> None:

@@ -29,6 +29,7 @@ import numpy as np
 
 from playground import perceptron as pc
 from playground import regression as R
+from playground import softmax as sm
 
 LESSON_DIR = Path(__file__).parent / "lessons"
 LANGS = ("en", "ko")
@@ -36,6 +37,8 @@ LANGS = ("en", "ko")
 PAGES = {
     "perceptron": "app_pages/perceptron.py",
     "activations": "app_pages/activations.py",
+    "softmax": "app_pages/softmax.py",
+    "backpropagation": "app_pages/backpropagation.py",
     "playground": "app_pages/network_playground.py",
     "mnist": "app_pages/mnist.py",
     "linear-regression": "app_pages/linear_regression.py",
@@ -161,6 +164,34 @@ def playground_hidden_layers(state: Mapping, at_least: int) -> bool:
     return isinstance(hidden, (list, tuple)) and len(hidden) >= at_least
 
 
+def _softmax(state: Mapping) -> np.ndarray | None:
+    k = int(_number(state, "k") or 0)
+    logits = [_number(state, f"z{i}") for i in range(k)]
+    temperature = _number(state, "T") or 1.0
+    if k < 2 or any(z is None for z in logits):
+        return None
+    return sm.softmax(logits, temperature)
+
+
+def softmax_true_class_above(state: Mapping, value: float) -> bool:
+    """The Softmax page's probability of the true class y is above `value`."""
+    probabilities = _softmax(state)
+    y = _number(state, "y")
+    return probabilities is not None and y is not None and 0 <= y < len(probabilities) and probabilities[int(y)] > value
+
+
+def softmax_all_below(state: Mapping, value: float) -> bool:
+    """Every class's probability on the Softmax page is below `value` (a spread-out, unsure answer)."""
+    probabilities = _softmax(state)
+    return probabilities is not None and float(np.max(probabilities)) < value
+
+
+def loss_dropped(state: Mapping, by: float) -> bool:
+    """The page's current loss is at least the fraction `by` below the loss it started from."""
+    loss, start = _number(state, "loss"), _number(state, "start_loss")
+    return loss is not None and start is not None and start > 0 and loss <= start * (1 - by)
+
+
 @dataclass(frozen=True)
 class Check:
     """A named predicate with its argument names and a pair of states: one that passes, one that fails."""
@@ -207,6 +238,12 @@ CHECKS: dict[str, Check] = {
     "playground_loss_below": Check(playground_loss_below, ("value",), ("dataset", "which"), examples=lambda a: (
         {"dataset": a.get("dataset"), a.get("which", "test_loss"): a["value"] / 2},
         {"dataset": a.get("dataset"), a.get("which", "test_loss"): a["value"] * 2})),
+    "softmax_true_class_above": Check(softmax_true_class_above, ("value",), examples=lambda a: (
+        {"k": 3, "z0": 0.0, "z1": 0.0, "z2": 8.0, "y": 2, "T": 1.0}, {"k": 3, "z0": 8.0, "z1": 0.0, "z2": 0.0, "y": 2, "T": 1.0})),
+    "softmax_all_below": Check(softmax_all_below, ("value",), examples=lambda a: (
+        {"k": 3, "z0": 0.0, "z1": 0.0, "z2": 0.0, "T": 1.0}, {"k": 3, "z0": 50.0, "z1": 0.0, "z2": 0.0, "T": 1.0})),
+    "loss_dropped": Check(loss_dropped, ("by",), examples=lambda a: (
+        {"loss": 0.0, "start_loss": 1.0}, {"loss": 1.0, "start_loss": 1.0})),
     "playground_hidden_layers": Check(playground_hidden_layers, ("at_least",), examples=lambda a: (
         {"hidden": [4] * a["at_least"]}, {"hidden": [4] * (a["at_least"] - 1)})),
 }

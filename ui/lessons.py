@@ -18,6 +18,8 @@ from ui.common import lang, t
 NAMESPACES = {
     "perceptron": ("perceptron/", "perceptron/saved"),
     "activations": ("activations/", "activations/saved"),
+    "softmax": ("softmax/", "softmax/saved"),
+    "backpropagation": ("backprop/", "backprop/saved"),
     "playground": ("playground/", "playground/values"),
     "mnist": ("mnist/", "mnist/saved"),
     "linear-regression": ("linreg/", "linreg/saved"),
@@ -42,6 +44,11 @@ def page_state(page: str) -> dict | None:
             for name in ("test_loss", "train_loss", "test_acc"):
                 values = snap.history.get(name) or []
                 state[name] = values[-1] if values else None
+    if page == "backpropagation":
+        run = st.session_state.get(prefix + "run") or {}
+        history = run.get("history") or []
+        if history:
+            state.update(updates=run.get("updates", 0), start_loss=history[0][1], loss=history[-1][1])
     if page == "train-validation-test":
         state["looks"] = st.session_state.get(prefix + "looks", 0)
     return state
@@ -53,7 +60,8 @@ def _forget_page(page: str) -> None:
     saved = st.session_state.get(saved_key) or {}
     for name in list(saved):
         st.session_state.pop(name if name.startswith(prefix) else prefix + name, None)
-    for key in (saved_key, prefix + "url", prefix + "learn_signature", prefix + "learn_step"):
+    for key in (saved_key, prefix + "url", prefix + "seeded", prefix + "run", prefix + "learn_signature",
+                prefix + "learn_step"):
         st.session_state.pop(key, None)
 
 

@@ -106,3 +106,18 @@ def test_a_teachers_mistake_is_named(changes, message):
     L.parse(_lesson_text(), "ok")  # the unchanged file is fine
     with pytest.raises(L.LessonError, match=message):
         L.parse(_lesson_text(**changes), "mine")
+
+
+def test_the_backpropagation_goal_is_reachable_on_its_page_settings():
+    # The lesson's step 2 (OR, rate 2.0, seed 1): 20 whole-batch updates already take the loss 20% down.
+    from playground import backprop as bp
+
+    step = L.by_id("backpropagation").steps[1]
+    spec = bp.NetSpec()
+    examples = bp.check_examples(spec, bp.DATASETS[step.params["data"]])
+    params = bp.init_params(spec, step.params["seed"])
+    start = bp.mean_loss(spec, params, examples)
+    for _ in range(20):
+        _, grads = bp.batch_gradients(spec, params, examples)
+        params = bp.update(params, grads, step.params["lr"])
+    assert L.loss_dropped({"start_loss": start, "loss": bp.mean_loss(spec, params, examples)}, step.args["by"])

@@ -1,7 +1,8 @@
 """Classic machine learning vs deep learning: eight models on one data set, feature engineering, data dependence.
 
-Thin by design: widgets -> playground.compare (fits cached per setting with st.cache_data, shared by
-every session since they are read-only results) -> charts from playground.charts.lessons.
+Thin by design: widgets -> playground.compare, each model fitted as a job of ui.background (side by
+side, kept per setting and shared by every session since they are read-only results; the page draws
+a spinner where a fit is not done and polls until it is) -> charts from playground.charts.lessons.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import time
 
 import streamlit as st
 
-from playground import compare, grids, quota
+from playground import compare, i18n, quota
 from playground import features as feats
 from playground.charts import lessons as charts
 from playground.datasets import toy
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
+from ui import background
 from ui.classroom import plotly_chart
+from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
 
 P = "classic/"  # session-state namespace of this page
 NETWORKS = {"small": (8,), "medium": (16, 16), "large": (32, 32, 32)}
@@ -38,7 +40,9 @@ URL_PARAMS = [
     Param("steps", 1000, int, choices=STEPS),
     Param("seed", 0, int, 0, 10**6),
     Param("fe_data", "circle", str, choices=FEATURE_DATASETS),
-    Param("curve_model", "tree", str, choices=compare.CLASSIC_MODELS),
+    # Logistic regression by default: on the default circle it levels off at once while the network keeps
+    # learning from more data, the picture of note 000 (a tree or an SVM keeps up with the network here).
+    Param("curve_model", "logistic", str, choices=compare.CLASSIC_MODELS),
 ]
 DEFAULTS = {"features": ["x1_sq", "x2_sq"]}
 TRANSLATED = ("data", "net", "fe_data", "curve_model", "features")  # select boxes whose labels follow the language
@@ -75,7 +79,11 @@ def new_points() -> None:
     save("seed")
 
 
-# ---------------------------------------------------------------- cached fits (read-only, shared by sessions)
+# ---------------------------------------------------------------- fits in the background (shared by sessions)
+# Every model is one job in ui.background, keyed by exactly the settings it depends on (a classic
+# model ignores the network's size; the feature-engineering network on the circle is the
+# comparison's), so the eight fits run side by side and a change refits only what it changes.
+# The page never waits: maps show a spinner until their fit is done.
 
 
 def _data(name: str, noise: int, points: int, classes: int, seed: int) -> toy.ToyData:
@@ -86,29 +94,35 @@ def _net(size: str, steps: int) -> compare.NetSettings:
     return compare.NetSettings(hidden=NETWORKS[size], steps=steps)
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
-def fit_all(name: str, noise: int, points: int, classes: int, seed: int, size: str, steps: int) -> list[compare.ModelResult]:
-    """Every model on one data set (cached per setting)."""
-    return compare.compare(_data(name, noise, points, classes, seed), net=_net(size, steps), seed=seed)
+def data_key(name: str, noise: int, points: int, classes: int, seed: int) -> tuple:
+    """The data set's settings; the class count only where the data set has one."""
+    return name, noise, points, classes if name in toy.MULTICLASS else 2, seed
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
-def fit_features(name: str, noise: int, points: int, seed: int, engineered: tuple[str, ...], size: str,
-                 steps: int) -> tuple[compare.ModelResult, ...]:
-    """Logistic regression with and without the engineered inputs, and the network (cached per setting)."""
-    data = _data(name, noise, points, 2, seed)
-    return compare.feature_engineering(data, engineered, _net(size, steps), seed=seed)
+def _fit(model: str, features: tuple[str, ...], data: tuple, net: tuple | None) -> compare.ModelResult:
+    seed = data[-1]
+    return compare.fit(model, _data(*data), features, _net(*net) if net else compare.NetSettings(), seed)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def measure_curve(name: str, noise: int, classes: int, classic: str, size: str, steps: int, seed: int,
-                  sizes: tuple[int, ...], repeats: int, test_points: int, _progress=None) -> compare.LearningCurve:
-    """Test accuracy against training-set size (cached per setting; `_progress` is not part of the key)."""
+def fit_job(model: str, data: tuple, net: tuple, features: tuple[str, ...] = compare.RAW_FEATURES):
+    """The background job fitting `model` on the data set `data` (see data_key); `net` = (size, steps)."""
+    net_key = net if model == compare.NETWORK else None
+    return background.job(("classic/fit", model, features, data, net_key), _fit, model, features, data, net_key)
+
+
+def _curve(name: str, noise: int, classes: int, classic: str, size: str, steps: int, seed: int,
+           sizes: tuple[int, ...], repeats: int, test_points: int, progress=None) -> compare.LearningCurve:
     return compare.learning_curve(name, noise, classic, sizes=sizes, net=_net(size, steps), repeats=repeats,
-                                  test_points=test_points, seed=seed, n_classes=classes, progress=_progress)
+                                  test_points=test_points, seed=seed, n_classes=classes, progress=progress)
 
 
 # ---------------------------------------------------------------- drawing
+
+
+def labels(prefix: str, names) -> callable:
+    """A menu's format_func: labels translated now, for this run (Streamlit may call it outside the run,
+    where the session's language cannot be read)."""
+    return {name: t(f"{prefix}.{name}") for name in names}.__getitem__
 
 
 def pct(value: float) -> str:
@@ -125,7 +139,7 @@ def map_labels() -> charts.MapLabels:
 
 def draw_map(result: compare.ModelResult, data: toy.ToyData, title: str, key: str, about: str | None = None) -> None:
     """One model's decision map with its scores underneath."""
-    _, axis = grids.grid_points(toy.EXTENT, compare.RESOLUTION)
+    _, axis = compare.map_grid()
     fig = charts.decision_map(axis, result.probs, data.x_train, data.y_train, data.x_test, data.y_test, map_labels(),
                               title=title, height=270, marker_size=5)
     plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
@@ -140,13 +154,13 @@ def settings_panel() -> dict:
     with st.container(border=True):
         cols = st.columns([1.2, 1, 1, 1.2, 1, 1.15], vertical_alignment="bottom")
         name = cols[0].selectbox(t("classic.dataset"), toy.CLASSIFICATION, key=P + "data",
-                                 format_func=lambda d: t(f"classic.dataset.{d}"), on_change=save, args=("data",))
+                                 format_func=labels("classic.dataset", toy.CLASSIFICATION), on_change=save, args=("data",))
         noise = cols[1].slider(t("classic.noise"), 0, toy.MAX_NOISE, step=5, key=P + "noise", help=t("classic.noise_help"),
                                on_change=save, args=("noise",))
         points = cols[2].slider(t("classic.points"), MIN_POINTS, MAX_POINTS, step=20, key=P + "points",
                                 help=t("classic.points_help"), on_change=save, args=("points",))
         size = cols[3].selectbox(t("classic.network"), tuple(NETWORKS), key=P + "net", help=t("classic.network_help"),
-                                 format_func=lambda s: t(f"classic.net.{s}"), on_change=save, args=("net",))
+                                 format_func=labels("classic.net", NETWORKS), on_change=save, args=("net",))
         steps = cols[4].select_slider(t("classic.steps"), STEPS, key=P + "steps", help=t("classic.steps_help"),
                                       on_change=save, args=("steps",))
         cols[5].button(t("classic.new_data"), key=P + "new", on_click=new_points, icon=":material/shuffle:",
@@ -159,22 +173,44 @@ def settings_panel() -> dict:
                 seed=st.session_state[P + "seed"])
 
 
-def comparison(s: dict) -> None:
-    st.subheader(t("classic.models.header"))
-    explain(t("classic.models.explain"))
+def pending_map(title: str) -> None:
+    """Where a map will be, while its model is still fitting."""
+    st.markdown(f"**{title}**")
+    st.info(t("classic.fitting_one"), icon="spinner")  # not st.status: it sleeps 50 ms each, 0.55 s for eleven
+
+
+def draw_job(job, data: toy.ToyData, title: str, key: str, about: str | None = None) -> compare.ModelResult | None:
+    """The job's map when its fit is done (its error sentence if it failed), else a spinner; its result or None."""
+    if not job.done():
+        pending_map(title)
+        return None
     try:
-        data = _data(s["name"], s["noise"], s["points"], s["classes"], s["seed"])
-        with st.spinner(t("classic.fitting")):
-            results = fit_all(s["name"], s["noise"], s["points"], s["classes"], s["seed"], s["size"], s["steps"])
+        result = job.result()
     except UserError as error:
+        st.markdown(f"**{title}**")
         show_error(error)
-        return
-    for row in range(0, len(results), COLUMNS):
+        return None
+    draw_map(result, data, title, key=key, about=about)
+    return result
+
+
+def about_text(model: str, n_classes: int) -> str:
+    """The one-line description under a model's map; some say it differently for more than two classes."""
+    multi = f"classic.about.{model}.multi"
+    return t(multi) if n_classes > 2 and multi in i18n.strings() else t(f"classic.about.{model}")
+
+
+def _maps_view(jobs: dict, data: toy.ToyData) -> None:
+    results = []
+    names = list(compare.MODELS)
+    for row in range(0, len(names), COLUMNS):
         cols = st.columns(COLUMNS, gap="small")
-        for col, result in zip(cols, results[row : row + COLUMNS]):
+        for col, name in zip(cols, names[row : row + COLUMNS]):
             with col:
-                draw_map(result, data, t(f"classic.model.{result.name}"), key=P + f"map/{result.name}",
-                         about=t(f"classic.about.{result.name}"))
+                results.append(draw_job(jobs[name], data, t(f"classic.model.{name}"), key=P + f"map/{name}",
+                                        about=about_text(name, data.n_classes)))
+    if any(r is None for r in results):
+        return
     best = max(r.test_acc for r in results)
     winners = ", ".join(t(f"classic.model.{r.name}") for r in results if r.test_acc == best)
     network = next(r for r in results if r.name == compare.NETWORK)
@@ -186,79 +222,74 @@ def comparison(s: dict) -> None:
     st.caption(t("classic.overfit_note"))
 
 
+def comparison(s: dict) -> None:
+    st.subheader(t("classic.models.header"))
+    explain(t("classic.models.explain"))
+    key = data_key(s["name"], s["noise"], s["points"], s["classes"], s["seed"])
+    try:
+        data = _data(*key)
+    except UserError as error:
+        show_error(error)
+        return
+    # The network first: it takes longest, and the classic models share the other cores meanwhile.
+    order = (compare.NETWORK, *compare.CLASSIC_MODELS)
+    jobs = {name: fit_job(name, key, (s["size"], s["steps"])) for name in order}
+    background.poll_while(jobs.values(), _maps_view, jobs, data, state_key=P + "poll/maps")
+
+
+def _features_view(jobs: tuple, data: toy.ToyData, engineered: tuple[str, ...]) -> None:
+    symbols = ", ".join(feats.SYMBOLS[f] for f in engineered)
+    cols = st.columns(3, gap="medium")
+    results = []
+    for col, job, title, key in zip(
+        cols, jobs,
+        (t("classic.features.raw"), t("classic.features.engineered", features=symbols), t("classic.features.network")),
+        ("raw", "engineered", "network"),
+    ):
+        with col:
+            results.append(draw_job(job, data, title, key=P + f"fe/{key}"))
+    if all(r is not None for r in results):
+        raw, eng, net = results
+        st.success(t("classic.features.verdict", raw=pct(raw.test_acc), engineered=pct(eng.test_acc),
+                     network=pct(net.test_acc)))
+
+
 def feature_engineering(s: dict) -> None:
     st.subheader(t("classic.features.header"))
     explain(t("classic.features.explain"))
     cols = st.columns([1, 2])
     name = cols[0].selectbox(t("classic.features.dataset"), FEATURE_DATASETS, key=P + "fe_data",
-                             format_func=lambda d: t(f"classic.dataset.{d}"), on_change=save, args=("fe_data",))
+                             format_func=labels("classic.dataset", FEATURE_DATASETS), on_change=save, args=("fe_data",))
     extra = cols[1].multiselect(t("classic.features.pick"), EXTRA_FEATURES, key=P + "features",
                                 format_func=feats.SYMBOLS.get, help=t("classic.features.pick_help"),
                                 on_change=save, args=("features",))
     engineered = feats.check((*compare.RAW_FEATURES, *extra))
+    key = data_key(name, s["noise"], s["points"], 2, s["seed"])
     try:
-        data = _data(name, s["noise"], s["points"], 2, s["seed"])
-        with st.spinner(t("classic.fitting")):
-            raw, eng, net = fit_features(name, s["noise"], s["points"], s["seed"], engineered, s["size"], s["steps"])
+        data = _data(*key)
     except UserError as error:
         show_error(error)
         return
-    symbols = ", ".join(feats.SYMBOLS[f] for f in engineered)
-    cols = st.columns(3, gap="medium")
-    for col, result, title, key in (
-        (cols[0], raw, t("classic.features.raw"), "raw"),
-        (cols[1], eng, t("classic.features.engineered", features=symbols), "engineered"),
-        (cols[2], net, t("classic.features.network"), "network"),
-    ):
-        with col:
-            draw_map(result, data, title, key=P + f"fe/{key}")
-    st.success(t("classic.features.verdict", raw=pct(raw.test_acc), engineered=pct(eng.test_acc), network=pct(net.test_acc)))
+    jobs = (
+        fit_job(compare.NETWORK, key, (s["size"], s["steps"])),
+        fit_job("logistic", key, (s["size"], s["steps"])),
+        fit_job("logistic", key, (s["size"], s["steps"]), engineered),
+    )
+    background.poll_while(jobs, _features_view, (jobs[1], jobs[2], jobs[0]), data, engineered,
+                          state_key=P + "poll/features")
 
 
-def _measure(key: tuple, place) -> None:
-    """Measure the curve for `key`, unless this session measured too many new ones lately (a shared server)."""
-    measured = st.session_state.setdefault(P + "curves_measured", {})  # key -> when (this session's curves)
-    now = time.monotonic()
-    if key not in measured:
-        wait = quota.wait_seconds(list(measured.values()), now, compare.CURVES_PER_WINDOW, compare.CURVE_WINDOW_SECONDS)
-        if wait:
-            show_error(UserError("classic.curve.too_often", count=compare.CURVES_PER_WINDOW,
-                                 minutes=round(compare.CURVE_WINDOW_SECONDS / 60), seconds=wait))
-            return
-    bar = place.progress(0.0, text=t("classic.curve.progress", percent="0%"))
-
-    def progress(fraction: float) -> None:
-        bar.progress(fraction, text=t("classic.curve.progress", percent=f"{fraction:.0%}"))
-
+def _curve_view(job, classic: str, s: dict) -> None:
+    """The measured curve, or how far the measurement has come."""
+    if not job.done():
+        fraction = job.progress.fraction
+        st.progress(fraction, text=t("classic.curve.progress", percent=f"{fraction:.0%}"))
+        return
     try:
-        st.session_state[P + "curve"] = (key, measure_curve(*key, _progress=progress))
-        measured.setdefault(key, now)
+        curve: compare.LearningCurve = job.result()
     except UserError as error:
         show_error(error)
-    bar.empty()
-
-
-def data_dependence(s: dict) -> None:
-    st.subheader(t("classic.curve.header"))
-    st.markdown(t(
-        "classic.curve.explain", sizes=", ".join(f"{n:,}" for n in compare.CURVE_SIZES), repeats=compare.CURVE_REPEATS,
-        test=f"{compare.CURVE_TEST_POINTS:,}",
-    ))
-    cols = st.columns([1.3, 1, 2.2], vertical_alignment="bottom")
-    classic = cols[0].selectbox(t("classic.curve.model"), compare.CLASSIC_MODELS, key=P + "curve_model",
-                                format_func=lambda m: t(f"classic.model.{m}"), on_change=save, args=("curve_model",))
-    key = (s["name"], s["noise"], s["classes"], classic, s["size"], s["steps"], s["seed"], tuple(compare.CURVE_SIZES),
-           compare.CURVE_REPEATS, compare.CURVE_TEST_POINTS)
-    fits = 2 * len(compare.CURVE_SIZES) * compare.CURVE_REPEATS
-    if cols[1].button(t("classic.curve.measure"), key=P + "measure", type="primary", icon=":material/monitoring:",
-                      help=t("classic.curve.measure_help", fits=fits), width="stretch"):
-        _measure(key, cols[2])
-    stored = st.session_state.get(P + "curve")
-
-    if stored is None or stored[0] != key:
-        st.caption(t("classic.curve.prompt"))
         return
-    curve: compare.LearningCurve = stored[1]
     name = t(f"classic.model.{classic}")
     labels = charts.CurveLabels(size=t("classic.chart.size"), accuracy=t("classic.chart.accuracy"), classic=name,
                                 network=t("classic.model.network"), chance=t("classic.chart.chance"))
@@ -271,6 +302,49 @@ def data_dependence(s: dict) -> None:
         classic_small=pct(curve.classic_mean[0]), network_small=pct(curve.network_mean[0]),
         classic_large=pct(curve.classic_mean[-1]), network_large=pct(curve.network_mean[-1]),
     ))
+    reading = compare.read_curve(curve)
+    verdict = t(f"classic.curve.verdict.{reading.verdict}", classic=name, **reading.texts())
+    if reading.network_flat_from is not None and reading.verdict in ("notes", "network_ahead"):
+        verdict += " " + t("classic.curve.flat", **reading.texts())
+    st.markdown(verdict)
+
+
+def _measure(key: tuple) -> None:
+    """Start measuring the curve for `key`, unless this session measured too many new ones lately (a shared server)."""
+    measured = st.session_state.setdefault(P + "curves_measured", {})  # key -> when (this session's curves)
+    now = time.monotonic()
+    if key not in measured:
+        wait = quota.wait_seconds(list(measured.values()), now, compare.CURVES_PER_WINDOW, compare.CURVE_WINDOW_SECONDS)
+        if wait:
+            show_error(UserError("classic.curve.too_often", count=compare.CURVES_PER_WINDOW,
+                                 minutes=round(compare.CURVE_WINDOW_SECONDS / 60), seconds=wait))
+            return
+    background.job(("classic/curve", *key), _curve, *key, progress=True)
+    st.session_state[P + "curve"] = key
+    measured.setdefault(key, now)
+
+
+def data_dependence(s: dict) -> None:
+    st.subheader(t("classic.curve.header"))
+    st.markdown(t(
+        "classic.curve.explain", sizes=", ".join(f"{n:,}" for n in compare.CURVE_SIZES), repeats=compare.CURVE_REPEATS,
+        test=f"{compare.CURVE_TEST_POINTS:,}",
+    ))
+    cols = st.columns([1.3, 1, 2.2], vertical_alignment="bottom")
+    classic = cols[0].selectbox(t("classic.curve.model"), compare.CLASSIC_MODELS, key=P + "curve_model",
+                                format_func=labels("classic.model", compare.CLASSIC_MODELS), on_change=save, args=("curve_model",))
+    key = (s["name"], s["noise"], s["classes"] if s["name"] in toy.MULTICLASS else 2, classic, s["size"], s["steps"],
+           s["seed"], tuple(compare.CURVE_SIZES), compare.CURVE_REPEATS, compare.CURVE_TEST_POINTS)
+    fits = 2 * len(compare.CURVE_SIZES) * compare.CURVE_REPEATS
+    # Measured on demand and in the background (48 fits): the page stays usable while it runs.
+    if cols[1].button(t("classic.curve.measure"), key=P + "measure", type="primary", icon=":material/monitoring:",
+                      help=t("classic.curve.measure_help", fits=fits), width="stretch"):
+        _measure(key)
+    job = background.find(("classic/curve", *key)) if st.session_state.get(P + "curve") == key else None
+    if job is None:
+        st.caption(t("classic.curve.prompt"))
+        return
+    background.poll_while([job], _curve_view, job, classic, s, state_key=P + "poll/curve")
 
 
 # ---------------------------------------------------------------- page
@@ -291,3 +365,4 @@ sync_query({
     "net": settings["size"], "steps": settings["steps"], "seed": settings["seed"],
     "fe_data": st.session_state[P + "fe_data"], "curve_model": st.session_state[P + "curve_model"],
 })
+background.start_jobs()  # the fits asked for above start now that the page is drawn

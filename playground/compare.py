@@ -15,20 +15,19 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
-from sklearn.linear_model import LogisticRegression
-from sklearn.neighbors import KNeighborsClassifier
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
-from sklearn.svm import SVC
-from sklearn.tree import DecisionTreeClassifier
 
 from playground import features as feats
-from playground import grids, layers
 from playground.datasets import toy
 from playground.errors import UserError
-from playground.training import TrainConfig, Trainer
+
+# scikit-learn and torch (through grids, layers and training) are imported where a model is fitted,
+# not here: they take 3-5 s to import on a 2-core machine, and the page that imports this module
+# draws its controls first and fits in the background (ui/background.py).
+if TYPE_CHECKING:
+    from playground.training import Trainer
 
 CLASSIC_MODELS = ("logistic", "svm_linear", "svm_rbf", "knn", "tree", "forest", "boosting")
 NETWORK = "network"
@@ -49,17 +48,58 @@ CURVES_PER_WINDOW, CURVE_WINDOW_SECONDS = 3, 600.0
 
 def _scaled(model) -> object:
     # Distances and penalties depend on the feature scales (x1² reaches 36 where x1 reaches 6).
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
     return make_pipeline(StandardScaler(), model)
 
 
+def _logistic(seed: int) -> object:
+    from sklearn.linear_model import LogisticRegression
+
+    return _scaled(LogisticRegression(max_iter=1000))
+
+
+def _svm(kernel: str) -> Callable[[int], object]:
+    def make(seed: int) -> object:
+        from sklearn.svm import SVC
+
+        return _scaled(SVC(kernel=kernel, C=1.0, gamma="scale"))  # gamma is ignored by the linear kernel
+    return make
+
+
+def _knn(seed: int) -> object:
+    from sklearn.neighbors import KNeighborsClassifier
+
+    return _scaled(KNeighborsClassifier(n_neighbors=5))
+
+
+def _tree(seed: int) -> object:
+    from sklearn.tree import DecisionTreeClassifier
+
+    return DecisionTreeClassifier(max_depth=8, random_state=seed)
+
+
+def _forest(seed: int) -> object:
+    from sklearn.ensemble import RandomForestClassifier
+
+    return RandomForestClassifier(n_estimators=100, max_depth=10, random_state=seed, n_jobs=1)
+
+
+def _boosting(seed: int) -> object:
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    return GradientBoostingClassifier(n_estimators=100, max_depth=3, random_state=seed)
+
+
 CLASSIC_FACTORIES: dict[str, Callable[[int], object]] = {
-    "logistic": lambda seed: _scaled(LogisticRegression(max_iter=1000)),
-    "svm_linear": lambda seed: _scaled(SVC(kernel="linear", C=1.0)),
-    "svm_rbf": lambda seed: _scaled(SVC(kernel="rbf", C=1.0, gamma="scale")),
-    "knn": lambda seed: _scaled(KNeighborsClassifier(n_neighbors=5)),
-    "tree": lambda seed: DecisionTreeClassifier(max_depth=8, random_state=seed),
-    "forest": lambda seed: RandomForestClassifier(n_estimators=100, max_depth=10, random_state=seed, n_jobs=1),
-    "boosting": lambda seed: GradientBoostingClassifier(n_estimators=100, max_depth=3, random_state=seed),
+    "logistic": _logistic,
+    "svm_linear": _svm("linear"),
+    "svm_rbf": _svm("rbf"),
+    "knn": _knn,
+    "tree": _tree,
+    "forest": _forest,
+    "boosting": _boosting,
 }
 
 
@@ -75,6 +115,8 @@ class NetSettings:
 
     def specs(self, n_classes: int) -> list[dict]:
         """The layer specs for `n_classes` outputs."""
+        from playground import layers
+
         return layers.dense_stack(list(self.hidden), self.activation, n_classes)
 
 
@@ -88,6 +130,13 @@ class ModelResult:
     test_acc: float
     fit_seconds: float
     probs: np.ndarray  # (RESOLUTION, RESOLUTION, n_classes): class probabilities over the plane, row i is y = axis[i]
+
+
+def map_grid(resolution: int = RESOLUTION) -> tuple[np.ndarray, np.ndarray]:
+    """(points, axis) of the decision maps: grids.grid_points over the toy data's square (see there)."""
+    from playground import grids
+
+    return grids.grid_points(toy.EXTENT, resolution)
 
 
 def _check_data(data: toy.ToyData) -> None:
@@ -140,7 +189,7 @@ def fit_classic(
     started = time.perf_counter()
     model.fit(x_train, data.y_train)
     seconds = time.perf_counter() - started
-    points, _ = grids.grid_points(toy.EXTENT, resolution)
+    points, _ = map_grid(resolution)
     probs = _classic_probs(model, feats.transform(points, features), data.n_classes)
     return ModelResult(
         name=name,
@@ -155,6 +204,7 @@ def fit_classic(
 def train_network(data: toy.ToyData, features: Sequence[str] = RAW_FEATURES, net: NetSettings = NetSettings(),
                   seed: int = 0) -> tuple[Trainer, float]:
     """Our Trainer on `data` for `net.steps` mini-batches: (trainer, seconds it took)."""
+    from playground.training import TrainConfig, Trainer
     _check_data(data)
     features = tuple(features)
     config = TrainConfig(optimizer="adam", learning_rate=net.learning_rate, batch_size=net.batch_size,
@@ -176,6 +226,8 @@ def fit_network(
     trainer, seconds = train_network(data, features, net, seed)
     train_pred = trainer.predict(feats.transform(data.x_train, features)).argmax(1)
     test_pred = trainer.predict(feats.transform(data.x_test, features)).argmax(1)
+    from playground import grids
+
     probs = grids.decision_grid(trainer, features, toy.EXTENT, resolution)
     return ModelResult(
         name=NETWORK,
@@ -294,6 +346,59 @@ def learning_curve(
         network_mean=tuple(network_scores.mean(1)), network_std=tuple(network_scores.std(1)),
         test_points=test_points, repeats=repeats,
     )
+
+
+@dataclass(frozen=True)
+class CurveReading:
+    """What a measured learning curve shows, in the terms of the lecture notes (note 000, 2.1: deep
+    learning keeps improving as data grows, where classic methods level off).
+
+    verdict: "notes" (the network ends ahead and gained clearly more from the added data than the
+    classic model), "network_ahead" (ahead, but both gained about as much), "classic_ahead", or
+    "even" (the two end within EVEN_MARGIN). `network_flat_from` is set when the network, too, had
+    stopped improving on the larger half of the sizes (it had learned what the data holds).
+    """
+
+    verdict: str
+    small: int  # the smallest and largest training-set sizes
+    large: int
+    network_gain: float  # accuracy gained from `small` to `large`
+    classic_gain: float
+    network_large: float  # accuracy with `large` points
+    classic_large: float
+    network_flat_from: int | None
+
+    def texts(self) -> dict[str, str]:
+        """The numbers as the sentences print them (percentage points, sizes with separators)."""
+        def points(value: float) -> str:
+            return f"{value * 100:+.0f}".replace("-", "−")
+        return dict(small=f"{self.small:,}", large=f"{self.large:,}", network_gain=points(self.network_gain),
+                    classic_gain=points(self.classic_gain),
+                    gap=f"{abs(self.network_large - self.classic_large) * 100:.0f}",
+                    network_large=f"{self.network_large:.0%}", classic_large=f"{self.classic_large:.0%}",
+                    flat_from=f"{self.network_flat_from or 0:,}")
+
+
+EVEN_MARGIN = 0.02  # accuracies or gains closer than 2 points read as equal (the repeats spread about that much)
+
+
+def read_curve(curve: LearningCurve) -> CurveReading:
+    """Read `curve` against the notes' claim; see CurveReading."""
+    net, classic = np.asarray(curve.network_mean), np.asarray(curve.classic_mean)
+    network_gain, classic_gain = float(net[-1] - net[0]), float(classic[-1] - classic[0])
+    gap = float(net[-1] - classic[-1])
+    if gap <= -EVEN_MARGIN:
+        verdict = "classic_ahead"
+    elif gap < EVEN_MARGIN:
+        verdict = "even"
+    elif network_gain > classic_gain + 2 * EVEN_MARGIN:
+        verdict = "notes"
+    else:
+        verdict = "network_ahead"
+    mid = len(curve.sizes) // 2
+    flat_from = curve.sizes[mid] if float(net[-1] - net[mid]) < EVEN_MARGIN / 2 else None
+    return CurveReading(verdict, curve.sizes[0], curve.sizes[-1], network_gain, classic_gain, float(net[-1]),
+                        float(classic[-1]), flat_from)
 
 
 def _majority_accuracy(data: toy.ToyData) -> float:

@@ -155,3 +155,31 @@ def test_time_is_written_in_a_readable_unit():
     assert compare.describe_time(0.0042) == "4.2 ms"
     assert compare.describe_time(0.1494) == "149 ms"
     assert compare.describe_time(2.5) == "2.50 s"
+
+
+def _curve(classic, network):
+    sizes = (10, 20, 50, 100, 200, 500, 1000, 2000)
+    zeros = tuple(0.0 for _ in sizes)
+    return compare.LearningCurve(sizes, "logistic", tuple(classic), zeros, tuple(network), zeros, 1000, 3)
+
+
+@pytest.mark.parametrize("classic, network, verdict", [
+    # the notes' picture: the network keeps gaining, the classic model levels off
+    ([0.6, 0.62, 0.63, 0.63, 0.64, 0.64, 0.64, 0.64], [0.5, 0.55, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93], "notes"),
+    # both gain as much; the network ends ahead
+    ([0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.83, 0.84], [0.5, 0.6, 0.7, 0.76, 0.82, 0.85, 0.86, 0.87], "network_ahead"),
+    ([0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.98, 0.98], [0.6, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94], "classic_ahead"),
+    ([0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.98, 0.98], [0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.97, 0.99], "even"),
+])
+def test_a_learning_curve_is_read_against_the_notes(classic, network, verdict):
+    reading = compare.read_curve(_curve(classic, network))
+    assert reading.verdict == verdict
+    assert reading.network_gain == pytest.approx(network[-1] - network[0])
+    assert reading.texts()["large"] == "2,000"
+
+
+def test_a_network_that_stopped_improving_is_said_to_have():
+    flat = compare.read_curve(_curve([0.5] * 8, [0.8, 0.9, 0.95, 0.97, 0.97, 0.97, 0.97, 0.97]))
+    assert flat.verdict == "notes" and flat.network_flat_from == 200
+    rising = compare.read_curve(_curve([0.6] * 8, [0.5, 0.55, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93]))
+    assert rising.network_flat_from is None

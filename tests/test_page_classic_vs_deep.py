@@ -9,11 +9,27 @@ import pytest
 
 from playground import compare
 from playground.i18n import text
-from tests.apptest_utils import all_text, run_page
+from tests.apptest_utils import all_text
+from tests.apptest_utils import run_page as run_first
+from ui import background
 
 PAGE = "classic_vs_deep"
 # Small, quick settings (the page's fits are cached per setting, so tests share them).
 QUICK = {"points": "200", "steps": "250", "net": "small", "noise": "0"}
+
+
+def settle(at):
+    """Let the fits the page started in the background finish, and run the page again to draw them
+    (in the browser a polling fragment does that last run; AppTest does not tick it)."""
+    background.wait_all()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def run_page(*args, **kwargs):
+    """The page with every map drawn."""
+    return settle(run_first(*args, **kwargs))
 
 
 def _scores(at) -> list[tuple[float, float]]:
@@ -55,11 +71,10 @@ def test_feature_engineering_section_shows_the_claim(english):
 
 
 def test_removing_the_engineered_features_makes_logistic_fail_again(english):
-    english.multiselect(key="classic/features").set_value([]).run()
-    assert not english.exception
+    settle(english.multiselect(key="classic/features").set_value([]).run())
     raw, engineered, _ = _scores(english)[-3:]
     assert engineered == raw  # nothing extra given: the same straight line
-    english.multiselect(key="classic/features").set_value(["x1_sq", "x2_sq"]).run()
+    settle(english.multiselect(key="classic/features").set_value(["x1_sq", "x2_sq"]).run())
 
 
 def test_korean_page():
@@ -72,7 +87,7 @@ def test_korean_page():
 
 
 def test_link_settings_are_read_and_bad_ones_reported():
-    at = run_page(PAGE, "en", query={**QUICK, "data": "moons", "noise": "999"})
+    at = run_first(PAGE, "en", query={**QUICK, "data": "moons", "noise": "999"})  # the notice is on the first run
     assert at.selectbox(key="classic/data").value == "moons"
     assert at.slider(key="classic/noise").value == 10  # the default, with a notice
     assert any("999" in str(i.value) for i in at.info)
@@ -92,8 +107,7 @@ def test_measure_button_draws_the_learning_curve(monkeypatch):
     at = run_page(PAGE, "en", query={**QUICK, "data": "circle", "curve_model": "logistic"})
     assert "Press **Measure**" in all_text(at)
     charts_before = len(at.get("plotly_chart"))
-    at.button(key="classic/measure").click().run()
-    assert not at.exception
+    settle(at.button(key="classic/measure").click().run())
     assert len(at.get("plotly_chart")) == charts_before + 1
     reading = all_text(at)
     m = re.search(r"With 100: Logistic regression ([\d.]+)%, network ([\d.]+)%", reading)
@@ -128,3 +142,43 @@ def test_every_label_built_from_a_name_exists():
     keys += [f"classic.dataset.{d}" for d in toy.CLASSIFICATION] + [f"classic.net.{s}" for s in ("small", "medium", "large")]
     missing = [k for k in keys if k not in i18n.strings()]
     assert not missing, missing
+
+
+def _spinners(at) -> int:
+    """Notices with a spinner saying "Fitting…" (one where each unfinished map will be)."""
+    return sum(i.value == "Fitting…" and i.icon == "spinner" for i in at.info)
+
+
+def test_the_page_draws_before_the_fits_are_done_with_a_spinner_per_map():
+    # A setting no other test uses (seed 4242), so nothing is fitted yet: the first run must not wait for
+    # the eight fits (issue 8: never block the page), and shows where each map will be.
+    at = run_first(PAGE, "en", query={**QUICK, "steps": "1000", "seed": "4242"})
+    assert _spinners(at) >= 1  # at least the network (1,000 steps) is still fitting
+    assert len(at.get("plotly_chart")) < len(compare.MODELS) + 3
+    settle(at)
+    assert len(at.get("plotly_chart")) == len(compare.MODELS) + 3
+    assert _spinners(at) == 0
+    assert "Best on the test data" in all_text(at)
+
+
+def test_captions_fit_five_classes():
+    # issue 11: "Captions say 'either class' with 5 classes". With more than two classes logistic
+    # regression is a softmax and the SVM votes between pairs of classes (scikit-learn's one-vs-one).
+    at = run_page(PAGE, "en", query={**QUICK, "data": "blobs", "classes": "5"})
+    page = all_text(at)
+    assert "either class" not in page and "through a sigmoid" not in page
+    assert text("classic.about.logistic.multi", "en") in page and text("classic.about.svm_linear.multi", "en") in page
+    two = run_page(PAGE, "en", query={**QUICK, "data": "circle"})
+    assert text("classic.about.svm_linear", "en") in all_text(two)
+
+
+def test_the_default_learning_curve_shows_and_says_what_note_000_teaches():
+    # issue 11: the default curve must show deep learning improving with more data where the classic
+    # model levels off, and a sentence must read the measured result. Default settings, full curve.
+    at = run_page(PAGE, "en")
+    assert at.selectbox(key="classic/curve_model").value == "logistic"
+    settle(at.button(key="classic/measure").click().run())
+    page = all_text(at)
+    assert "What this curve shows:** the notes' picture" in page, page[-1500:]
+    m = re.search(r"the network gained \+(\d+) points of accuracy and Logistic regression ([+−]\d+)", page)
+    assert m and int(m.group(1)) >= 10 and int(m.group(2).replace("−", "-")) <= 5, page[-1500:]

@@ -44,6 +44,7 @@ STRINGS = {
     ),
     "classic.new_data": ("New points", "새 데이터"),
     "classic.new_data_help": ("Draw a new set of points from the same distribution.", "같은 분포에서 점을 새로 뽑습니다."),
+    "classic.fitting_one": ("Fitting…", "학습하는 중…"),
     "classic.fitting": ("Fitting eight models…", "모델 여덟 개를 학습하는 중…"),
     # ---- the comparison
     "classic.models.header": ("Eight models, one data set", "모델 여덟 개, 데이터 하나"),
@@ -71,6 +72,15 @@ STRINGS = {
     "classic.about.svm_linear": (
         "The straight line that keeps the widest margin to the nearest points of either class.",
         "양쪽 클래스의 가장 가까운 점들로부터 여백이 가장 넓은 직선을 찾습니다.",
+    ),
+    "classic.about.logistic.multi": (
+        "One weighted sum of the inputs per class through a softmax: straight boundaries between the classes.",
+        "클래스마다 입력의 가중합을 하나씩 만들어 소프트맥스에 통과시킵니다. 클래스 사이의 결정 경계는 직선입니다.",
+    ),
+    "classic.about.svm_linear.multi": (
+        "For each pair of classes, the straight line with the widest margin to the nearest points of the two; the "
+        "pairs then vote.",
+        "클래스 두 개씩 짝을 지어, 두 클래스의 가장 가까운 점들로부터 여백이 가장 넓은 직선을 찾고 짝들이 투표합니다.",
     ),
     "classic.about.svm_rbf": (
         "A kernel measures similarity to the training points, so the boundary can curve around them.",
@@ -169,6 +179,45 @@ STRINGS = {
         "{classic_large}, network {network_large}.",
         "훈련 점 {small}개일 때: {classic} {classic_small}, 신경망 {network_small}. {large}개일 때: {classic} "
         "{classic_large}, 신경망 {network_large}.",
+    ),
+    "classic.curve.verdict.notes": (
+        "**What this curve shows:** the notes' picture. From {small} to {large} training points the network gained "
+        "{network_gain} points of accuracy and {classic} {classic_gain}: {classic} levelled off early while the network "
+        "kept learning from more data, and with {large} points it is {gap} points ahead ({network_large} against "
+        "{classic_large}).",
+        "**이 곡선이 보여 주는 것:** 강의 노트의 그림 그대로입니다. 훈련 점이 {small}개에서 {large}개로 늘 때 신경망은 "
+        "정확도가 {network_gain}%p, {classic}은(는) {classic_gain}%p 올랐습니다. {classic}은(는) 일찍 한계에 닿았고 "
+        "신경망은 데이터가 늘수록 더 배워서, {large}개에서 {gap}%p 앞섭니다({network_large} 대 {classic_large}).",
+    ),
+    "classic.curve.verdict.network_ahead": (
+        "**What this curve shows:** the network ends {gap} points ahead with {large} training points ({network_large} "
+        "against {classic_large}), but both gained about as much from more data (network {network_gain}, {classic} "
+        "{classic_gain} points).",
+        "**이 곡선이 보여 주는 것:** 훈련 점 {large}개에서 신경망이 {gap}%p 앞서지만({network_large} 대 "
+        "{classic_large}), 데이터가 늘면서 오른 정도는 둘이 비슷합니다(신경망 {network_gain}%p, {classic} "
+        "{classic_gain}%p).",
+    ),
+    "classic.curve.verdict.classic_ahead": (
+        "**What this curve shows:** not the notes' picture. {classic} is still {gap} points ahead with {large} "
+        "training points ({classic_large} against {network_large}). On simple two-dimensional data a flexible classic "
+        "model needs no more data than the network; the notes' claim is about rich data such as images, sound and "
+        "text.",
+        "**이 곡선이 보여 주는 것:** 강의 노트의 그림과 다릅니다. 훈련 점 {large}개에서도 {classic}이(가) {gap}%p "
+        "앞섭니다({classic_large} 대 {network_large}). 단순한 2차원 데이터에서는 유연한 고전 모델도 신경망만큼 적은 "
+        "데이터로 충분합니다. 노트의 주장은 이미지, 소리, 텍스트처럼 풍부한 데이터에 대한 것입니다.",
+    ),
+    "classic.curve.verdict.even": (
+        "**What this curve shows:** with {large} training points the two end level ({network_large} and "
+        "{classic_large}): on this data the network is no better than {classic}, as the notes say of small, simple "
+        "problems.",
+        "**이 곡선이 보여 주는 것:** 훈련 점 {large}개에서 두 모델이 비슷합니다({network_large}, {classic_large}). "
+        "강의 노트가 작고 단순한 문제에 대해 말하듯, 이 데이터에서는 신경망이 {classic}보다 낫지 않습니다.",
+    ),
+    "classic.curve.flat": (
+        "From {flat_from} points on the network, too, stopped improving: it had learned what this simple data holds. "
+        "On rich data such as images it keeps improving far longer.",
+        "신경망도 {flat_from}개부터는 더 나아지지 않았습니다. 이 단순한 데이터가 담은 것을 다 배운 것입니다. 이미지처럼 "
+        "풍부한 데이터에서는 훨씬 오래 계속 나아집니다.",
     ),
     "classic.chart.size": ("training points (log scale)", "훈련 점의 수 (로그 눈금)"),
     "classic.chart.accuracy": ("test accuracy", "테스트 정확도"),

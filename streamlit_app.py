@@ -57,14 +57,15 @@ with st.sidebar:
 # /playground (the default page's own name, which Streamlit serves at "/") or a mistyped path: the home page.
 land_wrong_paths_on_home(page.url_path for pages in PAGES.values() for page in pages)
 page = st.navigation({t(group): pages for group, pages in PAGES.items()})
-lessons.arrive()  # a lesson step's link: start that step before its page reads the link
+page_path = page.url_path or "playground"  # the default page answers at "/" (url_path "")
+lessons.arrive(page_path)  # a lesson step's link: start that step before its page reads the link
 st.session_state[classroom.CONTROLS] = {}  # the hideable controls this page draws, for the teacher's panel
 lesson_banner = st.container()
 try:
     page.run()
     with lesson_banner:
-        if page.url_path in lessons.NAMESPACES:
-            lessons.banner(page.url_path)
+        if page_path in lessons.NAMESPACES:
+            lessons.banner(page_path)
     classroom.teacher_panel(t)
 finally:
     # Page switches clear the query string; keep the language, the presentation view, hidden controls and

@@ -156,8 +156,12 @@ def test_a_lesson_from_start_to_finish(lang):
     at.slider(key="perceptron/theta").set_value(0.7).run()
     assert _banner(at)[0].startswith("✅")
     assert _q(at, "done") == "perceptron-gates:1"
-    # Step 2: the link sets AND's weights again (the page forgets the student's), the task is NAND.
-    _open_step(at, 2, {"gate": "NAND", "w1": "0.5", "w2": "0.5", "theta": "0.7"})
+    # Step 2 by the banner's button: its link sets AND's weights again (the page forgets the student's) and
+    # the NAND goal (the student had moved w1 to 0.5 by hand; a fresh page would start at the preset too).
+    at.slider(key="perceptron/w1").set_value(1.0).run()
+    at.button(key="lesson-next").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert _q(at, "step") == "2" and at.radio(key="perceptron/gate").value == "NAND"
     assert at.slider(key="perceptron/w1").value == 0.5 and _banner(at)[0].startswith("⬜")
     for name, value in (("w1", -0.5), ("w2", -0.5), ("theta", -0.7)):
         at.slider(key=f"perceptron/{name}").set_value(value)
@@ -180,3 +184,17 @@ def test_progress_comes_back_from_a_link():
     at = _shell({"done": "circle:12,perceptron-gates:1"}, "app_pages/lessons.py")
     assert at.session_state["lesson/done"] == {"circle": {1, 2}, "perceptron-gates": {1}}
     assert "2 of 2 steps done" in [p.proto.text for p in at.get("progress")]
+
+
+def test_a_playground_step_shows_its_banner_on_the_default_page(monkeypatch):
+    # The Playground is the default page (url_path ""): its lesson steps must still find it.
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+    at = _shell({"lesson": "circle", "step": "1", "dataset": "circle", "layers": "", "features": "x1,x2",
+                 "hide": "playground/problem,playground/dataset"})
+    try:
+        assert _banner(at) and _banner(at)[0].startswith("⬜")
+        assert "playground/dataset" not in {w.key for w in at.selectbox}
+        at.button(key="playground/layers_plus").click().run()
+        assert _banner(at)[0].startswith("✅")  # one hidden layer now
+    finally:
+        at.session_state["playground/worker"].stop()

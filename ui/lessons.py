@@ -71,8 +71,27 @@ def progress() -> dict[str, set[int]]:
     return st.session_state[DONE]
 
 
-def arrive() -> None:
-    """Before the page runs: a step link new to this session starts that step (see the module doc)."""
+GOTO = "lesson/goto"  # session key: the step a "Next step" button asked for, opened on the next run
+
+
+def _go(lesson_id: str, number: int) -> None:
+    st.session_state[GOTO] = (lesson_id, number)
+
+
+def arrive(current_page: str) -> None:
+    """Before the page runs: a step link new to this session starts that step (see the module doc).
+
+    A "Next step" button's step is opened here too: a link to the page already shown does nothing
+    in the browser, so the button sets the link's parameters (or switches page with them).
+    """
+    goto = st.session_state.pop(GOTO, None)
+    lesson = L.by_id(goto[0]) if goto else None
+    if lesson is not None:
+        query = step_query(lesson, goto[1])
+        step = lesson.steps[goto[1] - 1]
+        if step.page != current_page:
+            st.switch_page(L.PAGES[step.page], query_params=query)
+        st.query_params.from_dict(query)
     done = progress()
     query = st.query_params
     lesson = L.by_id(query.get("lesson"))
@@ -134,7 +153,8 @@ def banner(page: str) -> None:
         text.markdown(f"{mark} **{head}** · {step.task[lang()]}")
         with way:
             if ok and number < len(lesson.steps):
-                step_link(lesson, number + 1, t("lessons.next"), icon=":material/arrow_forward:")
+                st.button(t("lessons.next"), icon=":material/arrow_forward:", on_click=_go, args=(lesson.id, number + 1),
+                          type="primary", key="lesson-next")
             elif ok:
                 st.page_link(LESSONS_PAGE, label=t("lessons.all_done"), icon=":material/flag:",
                              query_params={k: v for k, v in shell_query(lang()).items() if k not in ("lesson", "step", "hide")})

@@ -12,7 +12,7 @@ from playground.charts import regression as charts
 from playground.errors import UserError
 from playground.state import Param
 from ui.common import explain, kept_widget, lang, page_header, query_values, show_error, sync_query, t
-from ui.classroom import plotly_chart
+from ui.classroom import hidden, plotly_chart
 
 P = "linreg/"  # session-state namespace of this page
 SOURCES = ("hours", "hours_sleep", "generated")
@@ -61,6 +61,9 @@ def _ranged_slider(name: str, label: str, rng: R.Range, default: float, help: st
     is handed over (kept inside the new range) on every run."""
     key = P + name
     st.session_state[key] = rng.limit(st.session_state.get(key, _saved().get(name, default)))
+    if hidden(key, label):  # the teacher hid it (ui/classroom.py): it keeps its value
+        value = _saved()[name] = st.session_state[key]
+        return value
     value = st.slider(label, rng.low, rng.high, step=rng.step, key=key, help=help)
     _saved()[name] = value
     return value

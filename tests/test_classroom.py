@@ -92,10 +92,11 @@ def test_present_link_turns_the_view_on_and_survives_a_page_switch():
     ("perceptron", "perceptron/w1", "perceptron/theta"),
     ("activations", "activations/w1", "activations/b"),
     ("linear_regression", "linreg/lr", "linreg/steps"),
+    ("linear_regression", "linreg/w", "linreg/b"),
 ])
 def test_a_hidden_control_is_not_drawn_and_keeps_its_link_value(page, key, other):
     name = key.split("/")[1]
-    value = {"perceptron/w1": "0.25", "activations/w1": "-2", "linreg/lr": "0.02"}[key]
+    value = {"perceptron/w1": "0.25", "activations/w1": "-2", "linreg/lr": "0.02", "linreg/w": "7"}[key]
     at = run_page(page, query={"hide": key, name: value})
     drawn = {w.key for kind in ("slider", "select_slider") for w in getattr(at, kind)}
     assert key not in drawn and other in drawn

@@ -120,6 +120,28 @@ def _table_edited() -> None:
     _saved()["data"] = "custom"
 
 
+def _from_playground() -> None:
+    """Take the Playground's hidden layers, activation and learning rate (read only; its page keeps them)."""
+    config = st.session_state.get("playground/trained_config")
+    hidden = tuple(getattr(config, "hidden", ()) or ())
+    if config is None:
+        st.session_state[P + "pg_message"] = ("info", "backprop.playground.none", {})
+    elif len(hidden) > bp.MAX_HIDDEN_LAYERS or any(n > bp.MAX_UNITS for n in hidden):
+        st.session_state[P + "pg_message"] = ("warning", "backprop.playground.too_big", {
+            "layers": "-".join(map(str, hidden)), "max_layers": bp.MAX_HIDDEN_LAYERS, "max_units": bp.MAX_UNITS})
+    else:
+        values = {"layers": len(hidden), **{f"n{k}": n for k, n in enumerate(hidden, start=1)}}
+        if getattr(config, "activation", None) in A.NAMES:
+            values["act"] = config.activation
+        rate = float(getattr(config, "learning_rate", 2.0))
+        values["lr"] = min(RATES, key=lambda r: abs(math.log(r) - math.log(rate)))  # the nearest choice here
+        for name, value in values.items():
+            st.session_state[P + name] = value
+            _saved()[name] = value
+        st.session_state[P + "pg_message"] = ("success", "backprop.playground.taken", {
+            "sizes": "-".join(map(str, (2, *hidden, _saved().get("out", 1)))), "rate": f"{values['lr']:g}"})
+
+
 activation_names = {n: t(A.get(n).label_key) for n in A.NAMES}
 # Closed at first, so a 1280x720 screen opens on the network and its buttons; the line below it says what is set.
 with st.expander(t("backprop.settings"), expanded=False, icon=":material/tune:"):
@@ -150,6 +172,11 @@ with st.expander(t("backprop.settings"), expanded=False, icon=":material/tune:")
         seed = _widget(st.number_input, "seed", 1, label=t("backprop.seed"), min_value=0, max_value=bp.MAX_SEED,
                        step=1, help=t("backprop.seed_help"))
         seed = int(seed if seed is not None else _saved().get("seed", 1))
+    st.button(t("backprop.playground.button"), icon=":material/hub:", key=P + "from_playground",
+              on_click=_from_playground, help=t("backprop.playground.help"))
+    if P + "pg_message" in st.session_state:
+        kind, key, fields = st.session_state.pop(P + "pg_message")
+        getattr(st, kind)(t(key, **fields))
     data_choice = _widget(st.radio, "data", "xor", label=t("backprop.data"), options=list(DATA_CHOICES),
                           horizontal=True, format_func={v: t(f"backprop.data.{v}") for v in DATA_CHOICES}.__getitem__, on_change=_data_changed,
                           help=t("backprop.data_help"))
@@ -231,6 +258,19 @@ def _batch(n: int) -> None:
         if not math.isfinite(losses[-1]):
             break
     _record(current, losses)
+
+
+def _clicked() -> None:
+    """A click on the drawing: a weight's line or a neuron (its bias) becomes the selected weight."""
+    event = st.session_state.get(P + "network")
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
+        getattr(getattr(event, "selection", None), "points", []) or []
+    for point in points:
+        key = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(key, str) and key:
+            st.session_state[P + "w"] = key
+            _saved()["w"] = key
+            return
 
 
 def _reset() -> None:
@@ -379,10 +419,12 @@ view = charts.NetworkView(
     selected=(selected.layer, selected.to, selected.source),
     active=(current.layer, current.neuron) if current is not None and current.phase != "update" else None,
     active_color=charts.SELECTED if current is not None and current.phase == "backward" else charts.POSITIVE,
+    edge_keys={(r.layer, r.to, r.source): r.key for r in refs if r.source is not None},
+    node_keys={(r.layer, r.to): r.key for r in refs if r.source is None},
     weight_labels=sum(a * b for a, b in zip(spec.sizes, spec.sizes[1:])) <= 12, side_text=side,
 )
 plotly_chart(charts.network_figure(view, height=190 + 120 * max(spec.sizes)), key=P + "network",
-                config={"displayModeBar": False})
+             config={"displayModeBar": False}, on_select=_clicked, selection_mode="points")
 st.caption(t("backprop.drawing_caption"))
 
 # --- the chain rule for the chosen weight ------------------------------------------------------------

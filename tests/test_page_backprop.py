@@ -140,3 +140,22 @@ def test_korean_page_uses_the_course_terms():
     at.radio(key=P + "loss").set_value("ce").run()  # a Korean label round-trips through the widget
     assert not at.exception and "교차 엔트로피는 출력층에 sigmoid" in all_text(at)
     assert at.button(key=P + "step").label == "한 단계"
+
+
+def test_the_playgrounds_network_can_be_taken_over():
+    from playground.playground_config import PlaygroundConfig
+
+    at = run_page("backpropagation")
+    _press(at, "from_playground")
+    assert any("No Playground network" in i.value for i in at.info)
+    at.session_state["playground/trained_config"] = PlaygroundConfig(hidden=(4, 3), activations=("tanh", "tanh"),
+                                                                     learning_rate=0.03)
+    _press(at, "from_playground")
+    assert at.slider(key=P + "layers").value == 2 and at.slider(key=P + "n2").value == 3
+    assert at.selectbox(key=P + "act").value == "tanh"
+    assert at.select_slider(key=P + "lr").value == 0.03
+    assert any("2-4-3-1" in s.value for s in at.success)
+    at.session_state["playground/trained_config"] = PlaygroundConfig(hidden=(8, 2))
+    _press(at, "from_playground")
+    assert any("8-2" in w.value for w in at.warning)
+    assert at.slider(key=P + "layers").value == 2  # unchanged

@@ -34,6 +34,9 @@ class NetworkView:
     side_text: str = ""
     active_color: str = POSITIVE
     edge_text: Mapping[tuple[int, int, int], str] = field(default_factory=dict)
+    # Clicking a weight (near its receiving end) or a neuron (its bias) reports this key as customdata.
+    edge_keys: Mapping[tuple[int, int, int], str] = field(default_factory=dict)
+    node_keys: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _positions(sizes: Sequence[int]) -> dict[tuple[int, int], tuple[float, float]]:
@@ -46,7 +49,7 @@ def network_figure(view: NetworkView, height: int = 460) -> go.Figure:
     pos = _positions(view.sizes)
     fig = go.Figure()
     biggest = max((float(np.abs(w).max()) for w in view.weights if w.size), default=1.0) or 1.0
-    hover_x, hover_y, hover_text = [], [], []
+    hover_x, hover_y, hover_text, hover_keys = [], [], [], []
     label_x, label_y, label_text = [], [], []
     for l in range(1, len(view.sizes)):
         w = view.weights[l - 1]
@@ -65,24 +68,27 @@ def network_figure(view: NetworkView, height: int = 460) -> go.Figure:
                 hover_x.append(hx)
                 hover_y.append(hy)
                 hover_text.append(view.edge_hover.get((l, i, j), ""))
+                hover_keys.append(view.edge_keys.get((l, i, j), ""))
                 if view.weight_labels or chosen:
                     label_x.append(hx)
                     label_y.append(hy)
                     label_text.append(view.edge_text.get((l, i, j), f"{w[i, j]:.2f}"))
     fig.add_trace(go.Scatter(
-        x=hover_x, y=hover_y, mode="markers", marker=dict(size=14, color="rgba(0,0,0,0)"), showlegend=False,
-        hovertext=hover_text, hovertemplate="%{hovertext}<extra></extra>",
+        x=hover_x, y=hover_y, mode="markers", marker=dict(size=16, color="rgba(0,0,0,0)"), showlegend=False,
+        hovertext=hover_text, hovertemplate="%{hovertext}<extra></extra>", customdata=hover_keys,
+        selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)),
     ))
     for lx, ly, text in zip(label_x, label_y, label_text):  # annotations: a white box keeps them readable on lines
         fig.add_annotation(x=lx, y=ly, text=text, showarrow=False, font=dict(size=12, color="#222222"),
                            bgcolor="rgba(255,255,255,0.9)", borderpad=1)
-    xs, ys, inside, colors, hovers, lines = [], [], [], [], [], []
+    xs, ys, inside, colors, hovers, lines, keys = [], [], [], [], [], [], []
     for (l, i), (x, y) in pos.items():
         above, middle, below = view.node_text.get((l, i), ("", "", ""))
         xs.append(x)
         ys.append(y)
         inside.append(middle)
         hovers.append(view.node_hover.get((l, i), ""))
+        keys.append(view.node_keys.get((l, i), ""))
         colors.append("#f3f4f6" if l == 0 else "#ffffff")
         lines.append(view.active_color if view.active == (l, i) else
                      (SELECTED if view.selected and view.selected[:2] == (l, i) and view.selected[2] is None else "#555555"))
@@ -95,7 +101,9 @@ def network_figure(view: NetworkView, height: int = 460) -> go.Figure:
     fig.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers+text", text=inside, textfont=dict(size=12, color="#111111"),
         marker=dict(size=NODE_SIZE, color=colors, line=dict(color=lines, width=[4 if c != "#555555" else 1.5 for c in lines])),
-        hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+        hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>", showlegend=False, customdata=keys,
+        # a click selects a point; without these Plotly would fade every other neuron
+        selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1), textfont=dict(color="#111111")),
     ))
     tallest = max(view.sizes)
     for l, name in enumerate(view.layer_names):
@@ -106,10 +114,10 @@ def network_figure(view: NetworkView, height: int = 460) -> go.Figure:
         fig.add_annotation(x=last + 0.42, y=0, text=view.side_text, showarrow=False, xanchor="left", align="left",
                            font=dict(size=13), bgcolor="#fff7e6", bordercolor=NEGATIVE, borderpad=6)
     span = (tallest - 1) / 2.0
-    fig.update_xaxes(visible=False, range=[-0.4, len(view.sizes) - 1 + (1.3 if view.side_text else 0.4)])
-    fig.update_yaxes(visible=False, range=[-span - 0.75, span + 1.0])
+    fig.update_xaxes(visible=False, fixedrange=True, range=[-0.4, len(view.sizes) - 1 + (1.3 if view.side_text else 0.4)])
+    fig.update_yaxes(visible=False, fixedrange=True, range=[-span - 0.75, span + 1.0])
     fig.update_layout(font=FONT, height=height, margin=dict(l=10, r=10, t=10, b=10), hovermode="closest",
-                      plot_bgcolor="#ffffff", dragmode=False)
+                      plot_bgcolor="#ffffff")
     return fig
 
 

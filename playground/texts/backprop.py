@@ -92,6 +92,27 @@ STRINGS = {
         "The starting weights and biases are drawn from [−1, 1] with this seed and rounded to 2 decimals.",
         "초기 가중치와 편향은 이 시드로 [−1, 1]에서 뽑아 소수 둘째 자리까지 반올림합니다.",
     ),
+    "backprop.playground.button": ("Use the Playground's network", "플레이그라운드의 신경망 가져오기"),
+    "backprop.playground.help": (
+        "Copies the hidden layers, activation and learning rate of the network you last trained on the Playground "
+        "page (its two inputs x1, x2).",
+        "플레이그라운드 페이지에서 마지막으로 학습한 신경망의 은닉층, 활성화 함수, 학습률을 가져옵니다(입력은 x1, x2 두 "
+        "개).",
+    ),
+    "backprop.playground.none": (
+        "No Playground network in this session yet: open the Playground page first, then come back.",
+        "이 세션에는 아직 플레이그라운드 신경망이 없습니다. 먼저 플레이그라운드 페이지를 연 뒤 돌아오세요.",
+    ),
+    "backprop.playground.too_big": (
+        "The Playground's hidden layers {layers} are too many to follow by hand here: at most {max_layers} "
+        "layers of {max_units} neurons.",
+        "플레이그라운드의 은닉층 {layers}은(는) 여기서 손으로 따라가기에 너무 큽니다. 최대 {max_layers}층, "
+        "층마다 뉴런 {max_units}개까지입니다.",
+    ),
+    "backprop.playground.taken": (
+        "Took the Playground's network: {sizes}, learning rate {rate} (the nearest choice here).",
+        "플레이그라운드의 신경망을 가져왔습니다: {sizes}, 학습률 {rate}(여기서 고를 수 있는 가장 가까운 값).",
+    ),
     "backprop.data": ("Examples", "예제"),
     "backprop.data.xor": ("XOR", "XOR"),
     "backprop.data.and": ("AND", "AND"),
@@ -189,10 +210,10 @@ STRINGS = {
     "backprop.drawing_caption": (
         "Inside each neuron its activation a, above it the net value, below it δ (red) once the backward pass has "
         "reached it. Lines are weights: blue positive, orange negative, thicker for larger; the selected one is red. "
-        "Hover over a neuron or near the end of a line for all its numbers.",
+        "Hover over a neuron or near the end of a line for all its numbers; click there to write out its chain rule.",
         "뉴런 안에는 활성화 값 a, 위에는 net 값, 아래에는 역전파가 도달한 뒤의 δ(빨간색)가 있습니다. 선은 가중치로, "
         "파란색은 양수, 주황색은 음수이며 클수록 굵습니다. 선택한 가중치는 빨간색입니다. 뉴런이나 선의 끝 가까이에 "
-        "마우스를 올리면 모든 숫자가 보입니다.",
+        "마우스를 올리면 모든 숫자가 보이고, 클릭하면 그 연쇄 법칙을 풀어 씁니다.",
     ),
     "backprop.side": ("target t = {t}<br>loss L = {loss}", "타깃 t = {t}<br>손실 L = {loss}"),
     # ---- chain rule of one weight

@@ -55,3 +55,32 @@ def test_keyboard_slider_learning_and_korean(page, app_url):
     _charts_drawn(page)
     page.locator("h1").first.scroll_into_view_if_needed()
     screenshot(page, "perceptron_korean")
+
+
+# The first chart's traces as JSON (the plane: the boundary line moves with w1); None while Streamlit swaps it.
+_PLANE = "(() => { const gd = document.querySelector('.js-plotly-plot'); " \
+         "return gd && gd.data ? JSON.stringify(gd.data.map((t) => [t.x, t.y])) : null; })()"
+
+
+def test_a_slider_step_redraws_the_chart_quickly(page, app_url):
+    # Issue 8: "from the input event to the updated chart" in Chromium (target 400 ms on an idle machine).
+    # Timed in the page with performance.now(): from just before the key press to the first animation
+    # frame where the plane chart's data differs. Measured three times; the median is printed.
+    open_app(page, app_url, "perceptron")
+    _charts_drawn(page)
+    wait_idle(page, settle_ms=800)
+    thumb = _slider(page, "Weight w1")
+    times = []
+    for key in ("ArrowRight", "ArrowLeft", "ArrowRight"):
+        page.evaluate(f"() => {{ window.__before = {_PLANE}; window.__t1 = null; }}")
+        thumb.focus()
+        page.evaluate("() => { window.__t0 = performance.now(); }")
+        thumb.press(key)
+        page.wait_for_function(
+            f"() => {{ const now = {_PLANE}; if (now && now !== window.__before) {{ window.__t1 = window.__t1 || "
+            "performance.now(); return true; } return false; }", polling="raf", timeout=30_000)
+        times.append(page.evaluate("() => window.__t1 - window.__t0"))
+        wait_idle(page, settle_ms=500)
+    times.sort()
+    print(f"\nPerceptron slider step to updated chart in Chromium: median {times[1]:.0f} ms, worst {times[-1]:.0f} ms")
+    assert 0 < times[1] < 3000  # a loose floor: the figure is the point (issue 8's target is 400 ms, idle)

@@ -5,7 +5,7 @@ import streamlit as st
 from playground import lessons as L
 from ui.classroom import LESSON
 from ui.common import lang, page_header, show_error, t
-from ui.lessons import leave, progress, step_link
+from ui.lessons import MARK_DONE, MARK_TODO, leave, progress, step_link
 
 page_header("lessons")
 try:
@@ -27,7 +27,7 @@ for lesson in LESSONS:
                     text=t("lessons.progress", done=len(finished), total=len(lesson.steps)))
         for number, step in enumerate(lesson.steps, 1):
             task, link = st.columns([5, 1], vertical_alignment="center")
-            mark = "✅" if number in finished else "⬜"
+            mark = MARK_DONE if number in finished else MARK_TODO
             task.markdown(f"{mark} **{t('lessons.step', n=number)}** · {step.task[lang()]}")
             with link:
                 step_link(lesson, number, t("lessons.open"), icon=":material/open_in_new:")

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_utils import all_text, run_page
 from tests.conftest import APPTEST_TIMEOUT, ROOT
+from ui.lessons import MARK_DONE, MARK_TODO
 
 
 def _q(at, name):
@@ -132,7 +133,8 @@ LESSON_TEXT = {
 
 
 def _banner(at):
-    return [m.value for m in at.markdown if m.value.startswith(("✅", "⬜"))]
+    return [m.value.replace(MARK_DONE, "✅").replace(MARK_TODO, "⬜") for m in at.markdown
+            if m.value.startswith((MARK_DONE, MARK_TODO))]
 
 
 def _open_step(at, n, params):
@@ -147,7 +149,7 @@ def _open_step(at, n, params):
 def test_a_lesson_from_start_to_finish(lang):
     heading, finished = LESSON_TEXT[lang]
     at = _shell({"lang": lang}, "app_pages/lessons.py")
-    assert "⬜" in all_text(at) and "✅" not in all_text(at)
+    assert MARK_TODO in all_text(at) and MARK_DONE not in all_text(at)
     # Step 1: AND from zero weights; not ticked until the table is right.
     _open_step(at, 1, {"gate": "AND", "w1": "0", "w2": "0", "theta": "0"})
     assert _banner(at)[0].startswith("⬜") and heading.format(n=1) in _banner(at)[0]

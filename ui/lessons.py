@@ -27,6 +27,9 @@ NAMESPACES = {
     "train-validation-test": ("splits/", "splits/saved"),
 }
 LESSONS_PAGE = "app_pages/lessons.py"
+# Material Symbols (bundled with Streamlit), not emoji: many school machines have no colour-emoji font.
+MARK_DONE = ":green[:material/check_circle:]"
+MARK_TODO = ":gray[:material/radio_button_unchecked:]"
 
 
 def page_state(page: str) -> dict | None:
@@ -149,7 +152,7 @@ def banner(page: str) -> None:
     with st.container(border=True, key="lesson-banner"):
         text, way = st.columns([4, 1.3], vertical_alignment="center")
         head = t("lessons.banner", title=lesson.title[lang()], n=number, total=len(lesson.steps))
-        mark = "✅" if ok else "⬜"
+        mark = MARK_DONE if ok else MARK_TODO
         text.markdown(f"{mark} **{head}** · {step.task[lang()]}")
         with way:
             if ok and number < len(lesson.steps):

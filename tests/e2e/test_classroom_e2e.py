@@ -76,21 +76,23 @@ def test_pages_in_presentation_view(page, app_url, lang, path, charts):
 @pytest.mark.parametrize("lang,preset,next_step", [("en", "Load AND preset", "Next step"),
                                                     ("ko", "AND 예시 값 불러오기", "다음 단계")])
 def test_a_lesson_step_is_ticked_and_leads_on(page, app_url, lang, preset, next_step):
-    _open(page, app_url, "lessons", lang=lang)
+    _open(page, app_url, "lessons", lang=lang, present="1")
+    _shot(page, f"classroom_lessons_home_present_{lang}")
     page.locator(".st-key-lesson-perceptron-gates a[href*=\"step=1\"]").first.click()
     page.wait_for_url("**/perceptron?**lesson=perceptron-gates**")
+    assert "present=1" in page.url  # the step's link keeps the presentation view
     page.wait_for_selector(".st-key-lesson-banner", timeout=RUN_TIMEOUT_MS)
     wait_idle(page, settle_ms=800)
     banner = page.locator(".st-key-lesson-banner")
-    assert "⬜" in banner.inner_text()
+    assert "radio_button_unchecked" in banner.inner_text()  # the Material Symbols ligature of the open mark
     page.get_by_role("button", name=preset).click()  # the notes' AND weights
-    page.wait_for_function("() => document.querySelector('.st-key-lesson-banner').innerText.includes('✅')",
+    page.wait_for_function("() => document.querySelector('.st-key-lesson-banner').innerText.includes('check_circle')",
                            timeout=RUN_TIMEOUT_MS)
     assert "done=perceptron-gates" in page.url
     _shot(page, f"classroom_lesson_done_{lang}")
     banner.get_by_text(next_step).click()
     page.wait_for_function("() => location.search.includes('step=2')", timeout=RUN_TIMEOUT_MS)
-    page.wait_for_function("() => document.querySelector('.st-key-lesson-banner').innerText.includes('⬜')",
+    page.wait_for_function("() => document.querySelector('.st-key-lesson-banner').innerText.includes('radio_button_unchecked')",
                            timeout=RUN_TIMEOUT_MS)
     wait_idle(page, settle_ms=800)
     assert "NAND" in page.locator(".st-key-lesson-banner").inner_text()

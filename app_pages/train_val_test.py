@@ -12,8 +12,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from playground import grids
+from playground import grids, training
 from playground import overfitting as of
+from playground.charts import lesson_scene
 from playground.charts import lessons as charts
 from playground.datasets import toy
 from playground.errors import UserError
@@ -21,13 +22,13 @@ from playground.state import Param
 from playground.worker import TrainingWorker
 from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
 from ui.live import controls, session_worker, status_line
-from ui.live_chart import live_plotly_chart
-from ui.classroom import plotly_chart
+from ui.classroom import plotly_chart, presenting
+from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 
 P = "splits/"  # session-state namespace of this page
 WORKER = P + "worker"
-POLL_SECONDS = 0.25  # redraws a second while training: 4
-SNAPSHOT_SECONDS = 0.1
+POLL_SECONDS = 0.1  # up to 10 redraws a second while training (the canvas paints in about a millisecond)
+SNAPSHOT_SECONDS = 0.05  # fresher than the poll, so each redraw shows progress
 SPEEDS = {"slow": 10.0, "normal": 30.0, "fast": None}  # epochs a second (None: flat out)
 EPOCHS = (60, 100, 200, 300, 500, 1000)
 L2_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03)
@@ -227,11 +228,8 @@ def loss_labels() -> charts.LossLabels:
     )
 
 
-def draw(fig, key: str, polling: bool) -> None:
-    if polling:  # redrawn in place several times a second, without a blank flash
-        live_plotly_chart(fig, key=key, config={"staticPlot": True})
-    else:
-        plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
+def draw(fig, key: str) -> None:
+    plotly_chart(fig, key=key, config={"displayModeBar": False}, width="stretch")
 
 
 def metrics(records: of.EpochRecords, epoch: int, max_epochs: int) -> None:
@@ -268,6 +266,22 @@ def scrubber(records: of.EpochRecords, running: bool) -> int:
     return shown
 
 
+def _map_at(config: of.OverfitConfig, records: of.EpochRecords, epoch: int, resolution: int):
+    """boundary_at on one core, remembered for the last (run, epoch): polls between two epochs reuse it.
+
+    One core: torch's default two threads took 150-235 ms for this forward pass on the busy 2-core
+    machine (most of each redraw), one thread 0.5-3 ms.
+    """
+    key = (id(records.weights[epoch - 1]), epoch, resolution)
+    kept = st.session_state.get(P + "map_cache")
+    if kept is None or kept[0] != key:
+        with training.single_threaded():
+            probs = of.boundary_at(config, records, epoch, resolution)
+        kept = (key, probs, records.weights[epoch - 1])
+        st.session_state[P + "map_cache"] = kept  # the weights are kept too, so their id stays unique
+    return kept[1]
+
+
 def live_view(polling: bool) -> None:
     """Metrics, loss curves and the decision map from the worker's latest records."""
     worker: TrainingWorker = st.session_state[WORKER]
@@ -285,27 +299,35 @@ def live_view(polling: bool) -> None:
         shown = scrubber(records, polling)
         if shown >= 1:
             st.markdown(f"**{t('splits.map.header', epoch=shown)}**")
-            probs = of.boundary_at(config, records, shown, MAP_RESOLUTION)
+            probs = _map_at(config, records, shown, MAP_RESOLUTION)
         else:
             st.markdown(f"**{t('splits.map.header', epoch=0)}**")
             with worker.lock:
                 probs = grids.decision_grid(worker.trainer, ("x1", "x2"), toy.EXTENT, MAP_RESOLUTION)[..., 1]
         show_test = st.session_state.get(P + "revealed") == run_id(worker) and st.session_state.get(P + "show_test")
         held_x, held_y = (splits.x_test, splits.y_test) if show_test else (splits.x_val, splits.y_val)
-        _, axis = grids.grid_points(toy.EXTENT, MAP_RESOLUTION)
+        _, axis = grids.grid_points(toy.EXTENT, len(probs))
         labels = charts.MapLabels(klass=t("splits.chart.class"), train=t("splits.chart.train_points"),
                                   held_out=t("splits.chart.test_points" if show_test else "splits.chart.val_points"))
-        draw(charts.decision_map(axis, probs, splits.x_train, splits.y_train, held_x, held_y, labels, height=400,
-                                 marker_size=8), P + "map", polling)
+        if polling:  # painted on the page's canvas several times a second; Plotly (with hover) once it stops
+            live_canvas(lesson_scene.decision_map_scene(axis, probs, splits.x_train, splits.y_train, held_x, held_y),
+                        key=P + "map", max_scale=1.0)  # no text on the map
+        else:
+            draw(charts.decision_map(axis, probs, splits.x_train, splits.y_train, held_x, held_y, labels, height=400,
+                                     marker_size=8), P + "map")
         st.caption(t("splits.map.legend_test" if show_test else "splits.map.legend"))
     with left:
         previous = st.session_state.get(P + "previous")
         ghost = previous[:2] if previous is not None and st.session_state.get(P + "show_previous", True) else None
         best = records.best() if records.epochs else None
-        fig = charts.loss_curves(records.train_loss, records.val_loss, best, loss_labels(),
-                                 shown=shown if not polling else None, previous=ghost,
-                                 max_epochs=st.session_state[P + "applied_epochs"], height=440)
-        draw(fig, P + "curves", polling)
+        if polling:
+            live_canvas(lesson_scene.loss_curves_scene(records.train_loss, records.val_loss, best, loss_labels(),
+                                                       previous=ghost, max_epochs=st.session_state[P + "applied_epochs"]),
+                        key=P + "curves", max_scale=1.4, text_scale=PRESENT_TEXT_SCALE if presenting() else 1.0)
+        else:
+            draw(charts.loss_curves(records.train_loss, records.val_loss, best, loss_labels(), shown=shown,
+                                    previous=ghost, max_epochs=st.session_state[P + "applied_epochs"], height=440),
+                 P + "curves")
         if previous is not None:
             st.toggle(t("splits.previous"), key=P + "show_previous", value=True, help=t("splits.previous_help"))
             if ghost is not None:

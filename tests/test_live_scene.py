@@ -12,6 +12,7 @@ import pytest
 from playground import features as feats
 from playground import grids
 from playground import playground_config as pc
+from playground.charts import lesson_scene, lessons
 from playground.charts import playground as charts
 from playground.charts import playground_scene as scenes
 from playground.charts import scene
@@ -148,3 +149,61 @@ def test_nice_ticks():
     assert scene.nice_ticks(-6, 6, 3) == [-5, 0, 5]
     assert scene.nice_ticks(0, 1.02, 4) == [0, 0.5, 1.0]
     assert scene.nice_ticks(0, 37, 5) == [0, 10, 20, 30]
+
+
+# ---------------------------------------------------------------------------- MNIST and Train/validation/test
+
+
+def test_contour_of_a_plane_lies_on_the_level():
+    # z = x over the grid: the line z = 0.5 is the vertical x = 0.5 (hand-computed reference).
+    axis = np.linspace(-6, 6, 25)
+    z = np.tile(axis, (25, 1))
+    segments = scene.contour_segments(z, axis, 0.5)
+    assert len(segments) == 24  # one per row of cells
+    xs = [v for seg in segments for v in (seg[0], seg[2])]
+    ys = [v for seg in segments for v in (seg[1], seg[3])]
+    assert xs == pytest.approx([0.5] * len(xs))
+    assert min(ys) == pytest.approx(-6) and max(ys) == pytest.approx(6)
+    assert scene.contour_segments(np.zeros((5, 5)), np.arange(5.0), 0.5) == []  # nowhere crosses
+
+
+def test_train_val_test_map_draws_the_boundary_and_every_point():
+    axis = np.linspace(-6, 6, 40)
+    p1 = 1 / (1 + np.exp(-np.tile(axis, (40, 1))))  # P(class 1) grows with x: boundary at x = 0
+    rng = np.random.default_rng(1)
+    x_train, y_train = rng.uniform(-6, 6, (50, 2)), rng.integers(0, 2, 50)
+    x_val, y_val = rng.uniform(-6, 6, (20, 2)), rng.integers(0, 2, 20)
+    board = lesson_scene.decision_map_scene(axis, np.stack([1 - p1, p1], -1), x_train, y_train, x_val, y_val, side=400)
+    line = next(op for op in board["ops"] if op["k"] == "path")
+    xs = [v for v in line["p"][0::2] if v is not None]
+    assert xs == pytest.approx([4 + 200] * len(xs), abs=0.6)  # x = 0 is the middle of the 400 px map
+    dots = [op for op in board["front"]["ops"] if op["k"] == "dots"]
+    assert sum(len(op["p"]) // 2 for op in dots) == 70
+    assert {op["c"] for op in dots} == {lessons.TRAIN_OUTLINE, lessons.HELD_OUT_OUTLINE}
+
+
+def test_loss_curves_mark_the_best_epoch_and_the_previous_run():
+    labels = lessons.LossLabels()
+    val = [1.0, 0.6, 0.5, 0.55, 0.7]
+    curves = lesson_scene.loss_curves_scene([0.9, 0.5, 0.3, 0.2, 0.1], val, 3, labels, previous=([1, 1], [1, 1]),
+                                            max_epochs=60)
+    texts = [op["t"] for op in curves["ops"] if op["k"] == "text"]
+    assert labels.best.format(epoch=3) in texts and labels.overfitting in texts
+    legend = [op["t"] for op in curves["back"]["ops"] if op["k"] == "text"]
+    assert labels.previous_train in legend and labels.validation in legend
+    dashed = [op for op in curves["ops"] if op["k"] == "path" and op.get("dash") == [2, 4]]
+    assert len(dashed) == 2  # the previous run, dotted
+
+
+def test_mnist_curves_have_two_panels_and_a_running_line():
+    labels = {"loss": "loss", "accuracy": "accuracy", "epoch": "epoch", "train": "training", "validation": "validation",
+              "running": "running"}
+    history = {"epoch": [1, 2], "train_loss": [0.5, 0.3], "test_loss": [0.6, 0.4], "train_acc": [0.8, 0.9],
+               "test_acc": [0.7, 0.85]}
+    curves = lesson_scene.mnist_curves_scene(history, labels, trail=([0.5, 1.0, 1.5, 2.0], [1, .6, .4, .3], [.5, .7, .8, .9]),
+                                             max_epoch=5)
+    titles = [op["t"] for op in curves["ops"] if op["k"] == "text" and op.get("bold")]
+    assert titles == ["loss", "accuracy"]
+    faint = [op for op in curves["ops"] if op["k"] == "path" and op["a"] < 1]
+    assert len(faint) == 2 and all(len(op["p"]) == 8 for op in faint)  # the running line, in both panels
+    assert "100%" in [op["t"] for op in curves["ops"] if op["k"] == "text"]

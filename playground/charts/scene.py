@@ -244,3 +244,32 @@ def legend(entries: Sequence[tuple[str, str, Sequence[float] | None]], x: float,
         ops.append(path([ex, ex + 22], [ey, ey], color, 2.5, 1.0, dash))
         ops.append(text(ex + 28, ey, name, 12, "#333333", "left"))
     return ops
+
+
+# ---------------------------------------------------------------------------- contour
+
+
+def contour_segments(z: np.ndarray, axis: np.ndarray, level: float = 0.5) -> list[tuple[float, float, float, float]]:
+    """Segments (x0, y0, x1, y1) of the line z = `level` (marching squares, linear along cell edges).
+
+    z[i, j] is the value at (axis[j], axis[i]). A cell crossed four times (a saddle) is joined in
+    edge order; at the resolution of a decision map that choice is invisible.
+    """
+    z = np.asarray(z, dtype=float) - level
+    axis = np.asarray(axis, dtype=float)
+    above = z > 0
+    # cells whose four corners are not all on one side
+    corners = above[:-1, :-1].astype(int) + above[:-1, 1:] + above[1:, 1:] + above[1:, :-1]
+    segments = []
+    for i, j in np.argwhere((corners > 0) & (corners < 4)).tolist():
+        points = []
+        # edges in order: bottom, right, top, left, as ((i, j) corner a, corner b)
+        for (ia, ja), (ib, jb) in (((i, j), (i, j + 1)), ((i, j + 1), (i + 1, j + 1)),
+                                   ((i + 1, j + 1), (i + 1, j)), ((i + 1, j), (i, j))):
+            za, zb = z[ia, ja], z[ib, jb]
+            if (za > 0) != (zb > 0):
+                f = za / (za - zb)
+                points.append((axis[ja] + f * (axis[jb] - axis[ja]), axis[ia] + f * (axis[ib] - axis[ia])))
+        for k in range(0, len(points) - 1, 2):
+            segments.append((*points[k], *points[k + 1]))
+    return segments

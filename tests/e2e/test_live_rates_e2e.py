@@ -64,7 +64,7 @@ def test_playground_redraws(page, app_url):
 
 
 def test_mnist_redraws(page, app_url):
-    open_app(page, app_url, "mnist", epochs="5", batch="8")
+    open_app(page, app_url, "mnist", epochs="50", batch="8")  # long enough to outlast the measurement
     page.get_by_role("button", name="Train new model").click()
     page.wait_for_function("() => (r => r && Number(r.dataset.redraws || 0) >= 2)"
                            "(document.querySelector('.st-key-mnist-curves .pg-live-canvas'))")

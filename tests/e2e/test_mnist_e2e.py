@@ -6,7 +6,10 @@ import re
 
 from tests.e2e.conftest import RUN_TIMEOUT_MS, open_app, screenshot, wait_for_charts, wait_idle
 
+# Points drawn by the curves: on the live canvas while training, in the Plotly chart once stopped.
 CURVE_POINTS = """() => {
+    const live = document.querySelector('.st-key-mnist-curves .pg-live-canvas');
+    if (live && live.__scene) return live.__scene.ops.reduce((n, op) => n + (op.k === 'path' ? op.p.length / 2 : 0), 0);
     const plot = document.querySelector('.st-key-mnist-curves .js-plotly-plot');
     return plot && plot.data ? plot.data.reduce((n, trace) => n + (trace.x || []).length, 0) : 0;
 }"""

@@ -28,7 +28,7 @@ from playground.pool import ProcessWorker, start_worker
 from playground.worker import TrainingWorker
 from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
-from ui.live_canvas import live_canvas
+from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 from ui.live import session_worker, set_running
 
 P = "playground/"
@@ -36,7 +36,6 @@ WORKER = P + "worker"
 POLL_SECONDS = 0.1  # the live view's refresh interval while training (up to 10 redraws a second)
 SNAPSHOT_SECONDS = 0.05  # the worker's snapshot interval: fresher than the poll, so every redraw shows progress
 MAX_EPOCHS = 100_000
-PRESENT_TEXT_SCALE = 1.5  # the live charts' text in the presentation view: 12 px labels -> 18 px
 COMPACT_AFTER_LAYERS = 3  # more hidden layers than this: activation pickers move under the columns
 
 

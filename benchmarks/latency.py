@@ -13,7 +13,27 @@ session gets, without the websocket). For each page we time:
 Each figure is the median and the worst over `--repeats` tries, against the targets of the
 issue "Fast enough for a class". Wall-clock time of `AppTest.run()` includes AppTest's own small
 overhead (building the element tree), so the script time is slightly overstated, never understated.
-`--profile PAGE` prints cProfile's top functions for each of that page's actions.
+`--profile` prints cProfile's top functions for each action (the script's thread is profiled).
+
+What the profiles showed (2-core machine, December 2026), and what was done:
+- Most of a light page's rerun is Plotly building figures: validating every property, and above all
+  `template="plotly_white"` on each figure, which validates and deep-copies the whole template (9-25 ms a
+  figure, five figures on the Perceptron page). The charts now leave the template out and
+  playground/charts/style.py makes it Plotly's default, which Plotly attaches without validation.
+- Figures whose inputs did not change are cached (st.cache_data on the Perceptron's XOR figures: a copy
+  is ~10 ms against a 25-35 ms build). Linear regression's figures all depend on the slider being moved
+  (the start of every descent), so caching cannot help there; its rerun is ~110 ms, mostly Plotly.
+- A fresh process paid for torch (2-3 s) on pages that never train (Activations imported it for a
+  reference function) and for scikit-learn + torch before Classic vs deep drew anything. Both are now
+  imported where they are used; the light pages load without torch (tests/test_latency.py checks).
+- Classic vs deep fitted eight models and the feature-engineering trio inside the script run. The fits now
+  run side by side in ui/background.py's pool after the run ends (started during the run, two fitting
+  threads tripled the script's time through the GIL), with a spinner per map and a polling fragment; the
+  learning curve is measured there too, with its progress. st.status was tried for the spinners and
+  dropped: it sleeps 50 ms per element.
+- Streamlit's own cost per rerun is small next to Plotly's (widget registration, protobuf); AppTest
+  compiles the page on every run where a server compiles it once, so this benchmark shares one script
+  cache across runs, as the server does.
 """
 
 from __future__ import annotations

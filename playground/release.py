@@ -11,6 +11,8 @@ The web-server side (ui/live.py) supplies `gone`; this module knows nothing of S
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
 import threading
 import time
@@ -23,15 +25,16 @@ RELEASE_INTERVAL = 1.0
 
 _lock = threading.Lock()
 _checking = threading.Lock()  # one round at a time (the watcher thread, or a test calling check())
-_watched: list[tuple[weakref.ref, Callable[[], bool]]] = []
+_watched: list[tuple[weakref.ref, Callable[[], bool], Callable[[], None] | None]] = []
 _thread: threading.Thread | None = None
 
 
-def release_when(worker, gone: Callable[[], bool]) -> None:
-    """Call `worker.release()` once `gone()` is True (checked from a watcher thread; keep it cheap and thread-safe)."""
+def release_when(worker, gone: Callable[[], bool], then: Callable[[], None] | None = None) -> None:
+    """Call `worker.release()`, then `then()`, once `gone()` is True (asked from a watcher thread: keep it
+    cheap and thread-safe). `then` lets the web server drop the rest of the gone session's state."""
     global _thread
     with _lock:
-        _watched.append((weakref.ref(worker), gone))
+        _watched.append((weakref.ref(worker), gone, then))
         if _thread is None or not _thread.is_alive():
             _thread = threading.Thread(target=_watch, name="session-release", daemon=True)
             _thread.start()
@@ -54,7 +57,7 @@ def _check() -> None:
         entries = list(_watched)
     done = []
     for entry in entries:
-        ref, gone = entry
+        ref, gone, then = entry
         worker = ref()
         try:
             if worker is None or not worker.alive:
@@ -62,6 +65,8 @@ def _check() -> None:
             elif gone():
                 worker.release()
                 done.append(entry)
+                if then is not None:
+                    then()
         except Exception:  # a failing check or release must not end the watcher for everyone else
             log.exception("releasing a session's worker failed")
         del worker
@@ -70,6 +75,21 @@ def _check() -> None:
             for entry in done:
                 if entry in _watched:
                     _watched.remove(entry)
+        _give_back_freed_memory()
+
+
+def _give_back_freed_memory() -> None:
+    """Return freed heap to the system (glibc keeps it for reuse otherwise, and the server looks as big as
+    its busiest moment forever). Measured on a real server after 30 closed sessions: see tests/e2e."""
+    try:
+        _libc().malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: nothing to do
+
+
+@functools.lru_cache(maxsize=1)
+def _libc():
+    return ctypes.CDLL("libc.so.6")
 
 
 def _watch() -> None:

@@ -305,16 +305,18 @@ def test_thirty_closed_sessions_release_their_threads_processes_and_trainers(sha
     # Thread workers are paused by then (their viewer left: watched_by); process runs may still train.
     in_threads = [TrainingWorker(Factory()) for _ in range(30)]
     in_processes = [pool.ProcessWorker(Factory(), snapshot=epoch_payload, pool=shared) for _ in range(30)]
+    forgotten = []  # the server then empties the gone session's state (ui/live.py)
     for worker in in_threads + in_processes:
-        release.release_when(worker, lambda: gone["now"])
+        release.release_when(worker, lambda: gone["now"], then=lambda: forgotten.append(1))
     for worker in in_processes:
         worker.play()
     assert threading.active_count() >= threads_before + 30 and shared.runs() == runs_before + 30
     release.check()
     assert shared.runs() == runs_before + 30 and all(w.alive for w in in_threads)  # sessions still there
+    assert forgotten == []
     gone["now"] = True
     release.check()
-    assert shared.runs() == runs_before
+    assert shared.runs() == runs_before and len(forgotten) == 60
     assert all(not w.alive and w.trainer is None for w in in_threads)
     assert all(w.status == "stopped" and w.latest().payload is None for w in in_processes)
     assert _eventually(lambda: threading.active_count() <= threads_before + 1, timeout=10)  # + the release watcher

@@ -71,8 +71,10 @@ class Tab:
     def __init__(self, url: str) -> None:
         from websockets.sync.client import connect
 
+        # No keepalive pings, and every message the server sends is kept (this client reads only while a
+        # script runs): with a bounded queue the reader stops and the close handshake times out.
         self.ws = connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"], max_size=None,
-                          open_timeout=60)
+                          max_queue=None, ping_interval=None, open_timeout=60, close_timeout=5)
         self.page = ""
         self.buttons: list[str] = []
 

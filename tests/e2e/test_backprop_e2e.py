@@ -42,6 +42,16 @@ def test_backprop_page_steps_through_and_learns(page, app_url):
     assert "δ" in network.inner_text()
     _press(page, "Finish this phase")
     assert float(_metric(page, "Largest difference")) < 1e-6
+    # A click on neuron h2 (layer 1, second neuron: x = 1, y = -0.5) writes out the chain rule of its bias.
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    wait_idle(page, settle_ms=300)
+    x, y = page.evaluate("""() => {
+        const gd = document.querySelectorAll('.js-plotly-plot')[0], L = gd._fullLayout, r = gd.getBoundingClientRect();
+        return [r.left + L._size.l + L.xaxis.l2p(1), r.top + L._size.t + L.yaxis.l2p(-0.5)]; }""")
+    page.mouse.click(x, y)
+    # The link's w is the weight picker's value at the end of the run, so this says the picker chose it.
+    page.wait_for_function("() => location.search.includes('w=1.1.b')")
+    wait_idle(page, settle_ms=800)
     _press(page, "Finish this phase")  # the update
     assert page.get_by_text("Every weight and bias moves against its gradient").first.is_visible()
     _shots(page, "backprop_en")

@@ -209,19 +209,19 @@ def _column_config() -> dict:
             t("mnist.model.col.kind"), options=kinds, format_func=_labeller("core.kind.{}"), required=True,
             default="dense", width="medium",
         ),
+        # Columns with a long header size to it (no width): "small" cut "Units / filters" and "Dropout rate".
         "units": st.column_config.NumberColumn(t("mnist.model.col.units"), min_value=1, step=1, format="%d",
-                                               help=t("mnist.model.col.units_help"), width="small"),
+                                               help=t("mnist.model.col.units_help")),
         "kernel": st.column_config.NumberColumn(t("mnist.model.col.kernel"), min_value=1, step=1, format="%d", width="small"),
         "stride": st.column_config.NumberColumn(t("mnist.model.col.stride"), min_value=1, step=1, format="%d", width="small"),
-        "padding": st.column_config.NumberColumn(t("mnist.model.col.padding"), min_value=0, step=1, format="%d",
-                                                 width="small"),
-        "size": st.column_config.NumberColumn(t("mnist.model.col.size"), min_value=1, step=1, format="%d", width="small"),
+        "padding": st.column_config.NumberColumn(t("mnist.model.col.padding"), min_value=0, step=1, format="%d"),
+        "size": st.column_config.NumberColumn(t("mnist.model.col.size"), min_value=1, step=1, format="%d"),
         "rate": st.column_config.NumberColumn(t("mnist.model.col.rate"), min_value=0.0, max_value=0.95, step=0.05,
-                                              format="%.2f", width="small"),
+                                              format="%.2f"),
         # A row added in the editor starts with ReLU (as layer_table.NEW_ROW), not a blank cell that would
         # quietly make the layer linear.
         "activation": st.column_config.SelectboxColumn(t("mnist.model.col.activation"), options=layers.LAYER_ACTIVATIONS,
-                                                       width="small", default=layer_table.NEW_ROW["activation"]),
+                                                       default=layer_table.NEW_ROW["activation"]),
     }
 
 

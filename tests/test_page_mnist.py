@@ -271,3 +271,12 @@ def test_a_new_layer_row_gets_relu_not_a_blank_activation():
     at = run_page("mnist")
     columns = json.loads(at.data_editor[0].proto.columns)
     assert columns["activation"]["default"] == "relu"  # what the browser fills into a row added with +
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_layer_table_headers_are_not_squeezed_into_small_columns(lang):
+    # A "small" column (75 px) cut "Units / filte" and "Dropout rat"; only short headers may use it.
+    at = run_page("mnist", lang)
+    columns = json.loads(at.data_editor[0].proto.columns)
+    squeezed = [c["label"] for c in columns.values() if c.get("width") == "small" and len(c["label"]) > 7]
+    assert not squeezed, squeezed

@@ -24,9 +24,26 @@ def t(key: str, **fmt: object) -> str:
     return i18n.text(key, lang(), **fmt)
 
 
+# Line breaks between words, never inside one. Streamlit sets `word-break: break-word`, which cuts a
+# Korean word anywhere ("정/답?", "게이트입니/다") and a long English label too ("Regularisatio/n").
+# Korean keeps its words whole (keep-all: breaks only at spaces); English labels break at spaces and,
+# for a word wider than its box, with a hyphen.
+_TEXT_CSS = {
+    "ko": ".stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; }",
+    "en": (".stApp [data-testid='stWidgetLabel'] *, .stApp [data-testid='stMetricLabel'] *, .stApp h1, .stApp h2, "
+           ".stApp h3, .stApp h4 { word-break: normal !important; overflow-wrap: break-word; hyphens: auto; }"),
+}
+
+
+def text_style() -> None:
+    """The page-wide line-breaking rule for the session's language (a style only: it takes no space)."""
+    st.html(f"<style>{_TEXT_CSS.get(lang(), _TEXT_CSS['en'])}</style>")
+
+
 def page_header(prefix: str) -> None:
-    """Title and the one-or-two-sentence explanation every page opens with."""
+    """Title and the one-or-two-sentence explanation every page opens with (and the page's text style)."""
     present_css()
+    text_style()
     st.title(t(f"{prefix}.title"))
     st.markdown(t(f"{prefix}.intro"))
 

@@ -16,8 +16,8 @@ STRINGS = {
     "classic.dataset.gaussians": ("Two gaussians", "두 가우스 분포"),
     "classic.dataset.spiral": ("Spiral", "나선"),
     "classic.dataset.moons": ("Two moons", "두 개의 반달"),
-    "classic.dataset.blobs": ("Blobs (3–5 classes)", "덩어리 (3–5개 클래스)"),
-    "classic.dataset.spirals": ("Spirals (3–5 classes)", "여러 나선 (3–5개 클래스)"),
+    "classic.dataset.blobs": ("Blobs (3–5 classes)", "덩어리 3–5개"),
+    "classic.dataset.spirals": ("Spirals (3–5 classes)", "나선 3–5개"),
     "classic.noise": ("Noise (%)", "잡음 (%)"),
     "classic.noise_help": (
         "How far points stray from their class's region: more noise, more overlap, lower accuracy for every model.",

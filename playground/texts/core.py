@@ -215,7 +215,7 @@ STRINGS = {
         "학습률을 낮추고(예: {suggestion}) 다시 **학습 시작**을 누르세요. 마지막으로 정상이던 가중치는 그대로 남아 있습니다.",
     ),
     # ---- names of optimisers, losses, regularisations (for select boxes)
-    "core.optimizer.sgd": ("SGD", "SGD (확률적 경사 하강법)"),
+    "core.optimizer.sgd": ("SGD", "SGD"),  # 확률적 경사 하강법: too long for a menu; the help says it
     "core.optimizer.momentum": ("SGD with momentum (0.9)", "모멘텀 SGD (0.9)"),
     "core.optimizer.adam": ("Adam", "Adam"),
     "core.optimizer.rmsprop": ("RMSprop", "RMSprop"),

@@ -241,8 +241,10 @@ STRINGS = {
     "mnist.train.header": ("3. Training settings", "3. 학습 설정"),
     "mnist.train.optimizer": ("Optimiser", "옵티마이저"),
     "mnist.train.optimizer_help": (
-        "How the weights are updated from the gradient. Adam adapts the step for every weight and rarely needs tuning.",
-        "기울기로 가중치를 고치는 방법입니다. Adam은 가중치마다 보폭을 알아서 조절해 따로 손볼 일이 거의 없습니다.",
+        "How the weights are updated from the gradient. SGD is stochastic gradient descent; Adam adapts the step for "
+        "every weight and rarely needs tuning.",
+        "기울기로 가중치를 고치는 방법입니다. SGD는 확률적 경사 하강법입니다. Adam은 가중치마다 보폭을 알아서 조절해 따로 "
+        "손볼 일이 거의 없습니다.",
     ),
     "mnist.train.lr": ("Learning rate", "학습률"),
     "mnist.train.lr_help": (

@@ -644,11 +644,11 @@ _shared_lock = threading.Lock()
 def shared_pool() -> Pool | None:
     """The server's pool (made on first use), or None when training processes are off."""
     global _shared
+    size = configured_size()  # read on every call: setting it to 0 later turns processes off again
+    if size == 0:
+        return None
     with _shared_lock:
         if _shared is None or _shared.closed:
-            size = configured_size()
-            if size == 0:
-                return None
             _shared = Pool(size, linger=configured_linger())
             atexit.register(_shared.shutdown)
         return _shared

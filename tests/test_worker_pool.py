@@ -367,3 +367,20 @@ def test_the_playground_page_trains_through_the_pool(monkeypatch):
         shared = pool.shared_pool()
         if shared is not None:
             shared.shutdown()
+
+
+def test_processes_set_to_zero_later_trains_in_threads_again(monkeypatch):
+    """A server (or a test run) that turns processes off after a pool exists gets threads, not the old pool."""
+    monkeypatch.setenv(pool.ENV, "1")
+    first = pool.shared_pool()
+    try:
+        assert first is not None
+        monkeypatch.setenv(pool.ENV, "0")
+        assert pool.shared_pool() is None
+        worker = pool.start_worker(Factory())
+        try:
+            assert isinstance(worker, TrainingWorker)
+        finally:
+            worker.stop()
+    finally:
+        first.shutdown()

@@ -185,8 +185,10 @@ def load_folder(folder):
     """((train images, labels), (test images, labels)) from the four standard MNIST files in folder."""
     arrays = []
     for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"):
-        dotted = name[::-1].replace("-", ".", 1)[::-1]  # the last "-" as ".": the spellings the page accepts
-        path = next(p for p in (Path(folder) / n for n in (f"{name}.gz", name, f"{dotted}.gz", dotted)) if p.is_file())
+        stem, kind, suffix = name.rsplit("-", 2)  # the spellings the page accepts, Kaggle's included
+        spellings = (name, f"{stem}-{kind}.{suffix}", f"{stem}.{kind}-{suffix}")
+        names = [f"{spelling}.gz" for spelling in spellings] + list(spellings)
+        path = next(p for p in (Path(folder) / n for n in names) if p.is_file())
         arrays.append(read_idx(path))
     return (arrays[0], arrays[1].astype(np.int64)), (arrays[2], arrays[3].astype(np.int64))
 '''

@@ -164,14 +164,14 @@ def test_pytorch_export_of_mnist_reproduces_softmax_regression_on_the_sample(tmp
 
 
 def test_pytorch_export_of_mnist_reads_an_idx_folder(tmp_path, monkeypatch):
-    """A folder of IDX files (gzip and raw, both spellings), as the page's "folder" source reads it."""
+    """A folder of IDX files (gzip and raw, all three spellings), as the page's "folder" source reads it."""
     sample = mnist.embedded_sample()
     pick = np.random.default_rng(0).permutation(len(sample))
     folder = tmp_path / "digits"
     folder.mkdir()
     (folder / "train-images-idx3-ubyte.gz").write_bytes(gzip.compress(_idx(sample.images[pick[:1500]])))
     (folder / "train-labels-idx1.ubyte").write_bytes(_idx(sample.labels[pick[:1500]].astype(np.uint8)))
-    (folder / "t10k-images-idx3-ubyte").write_bytes(_idx(sample.images[pick[1500:2000]]))
+    (folder / "t10k-images.idx3-ubyte").write_bytes(_idx(sample.images[pick[1500:2000]]))
     (folder / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(_idx(sample.labels[pick[1500:2000]].astype(np.uint8))))
     monkeypatch.setenv(mnist.ENV_ROOT, str(tmp_path))
     split = mnist.load("folder", str(folder), 0.2, seed=0)

@@ -76,6 +76,15 @@ def test_raw_and_dotted_file_names_are_found(shared_data, tmp_path):
     assert (len(train), len(test)) == (8000, 2000)
 
 
+def test_kaggle_file_names_are_found(tmp_path):
+    """Kaggle's MNIST copy spells the files train-images.idx3-ubyte, t10k-labels.idx1-ubyte, ..."""
+    kaggle = ["train-images.idx3-ubyte", "train-labels.idx1-ubyte", "t10k-images.idx3-ubyte", "t10k-labels.idx1-ubyte"]
+    for name in kaggle:
+        (tmp_path / name).write_bytes(b"")
+    found = mnist.find_files(tmp_path)
+    assert sorted(path.name for path in found.values()) == sorted(kaggle)
+
+
 # ---------------------------------------------------------------------------- broken files
 
 

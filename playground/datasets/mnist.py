@@ -220,7 +220,9 @@ def allowed_folder(folder: str | Path) -> Path:
 
 
 def find_files(folder: str | Path) -> dict[str, Path]:
-    """The four standard files in `folder` (``name.gz``, ``name`` or ``name`` with '.' for the last '-')."""
+    """The four standard files in `folder`: ``name.gz`` or ``name``, also spelled with a '.' for the last
+    '-' (``train-images-idx3.ubyte``) or for the one before it (``train-images.idx3-ubyte``, as Kaggle's
+    copy names them)."""
     shown = _shown(str(folder))
     folder = Path(str(folder).strip()).expanduser()
     found, missing = {}, []
@@ -228,8 +230,9 @@ def find_files(folder: str | Path) -> dict[str, Path]:
         if not str(folder).strip() or not folder.is_dir():
             raise UserError("mnist.folder.not_found", folder=shown)
         for key, (name, _, _) in FILES.items():
-            dotted = name[::-1].replace("-", ".", 1)[::-1]  # train-images.idx3-ubyte (another common spelling)
-            for candidate in (f"{name}.gz", name, f"{dotted}.gz", dotted):
+            stem, kind, suffix = name.rsplit("-", 2)  # train-images, idx3, ubyte
+            spellings = (name, f"{stem}-{kind}.{suffix}", f"{stem}.{kind}-{suffix}")
+            for candidate in [f"{spelling}.gz" for spelling in spellings] + list(spellings):
                 if (folder / candidate).is_file():
                     found[key] = folder / candidate
                     break

@@ -1,5 +1,5 @@
 """`python -m benchmarks toy`: training speed of the Playground's worker against a bare PyTorch loop,
-against TensorFlow Playground's ceiling, and the time to build one UI snapshot.
+against TensorFlow Playground's ceiling, and the time to build one UI frame (snapshot and canvas scenes).
 
 The default network is TensorFlow Playground's: inputs x1, x2, hidden layers of 4 and 2 tanh
 neurons, one output, 500 points of which 50 % train (an epoch is 250 examples), batch 10,
@@ -12,17 +12,18 @@ neuron's grid) as the page makes it, so their cost is included.
 from __future__ import annotations
 
 import argparse
+import json
 import time
 
 import numpy as np
-import plotly.io as pio
 import torch
 from torch import nn
 
 from playground import features as feats
 from playground import grids
 from playground import playground_config as pc
-from playground.charts import playground as charts
+from playground.charts import playground_scene as scenes
+from playground.datasets import toy
 from playground.worker import TrainingWorker
 
 TF_PLAYGROUND_EPOCHS_PER_SECOND = 60.0  # one epoch per animation frame at 60 frames a second, at best
@@ -88,34 +89,40 @@ def _median_ms(fn, repeats: int = 40) -> float:
 
 
 def snapshot_ms(config: pc.PlaygroundConfig) -> tuple[float, float, int]:
-    """(snapshot ms, figures+JSON ms, JSON kB) for `config`'s network after a few epochs."""
+    """(snapshot ms, scenes+JSON ms, JSON kB) for `config`'s network after a few epochs.
+
+    The scenes are what the Playground page builds for each new snapshot (app_pages/network_playground.py,
+    `_scenes`, with the page's default settings) and the JSON is how ui/live_canvas.py sends each one.
+    """
     data = pc.make_data(config)
     trainer = pc.make_trainer(config, data)
     for _ in range(3):
         trainer.train_epoch()
     snap_ms = _median_ms(lambda: grids.snapshot(trainer, config.features))
     snap = grids.snapshot(trainer, config.features)
-    _, axis = grids.grid_points()
+    _, axis = grids.grid_points(toy.EXTENT, grids.DEFAULT_RESOLUTION)
     symbols = [feats.SYMBOLS[f] for f in config.features]
 
-    def figures():
-        figs = [
-            charts.network_figure(symbols, grids.feature_maps(config.features), snap.neurons, snap.weights,
-                                  config.activations + ("linear",)),
-            charts.boundary_figure(axis, snap.decision, data.task, data.x_train, data.y_train),
-            charts.curves_figure(trainer.history),
+    def frame():
+        built = [
+            scenes.network_scene(symbols, grids.feature_maps(config.features, resolution=snap.neurons[0].shape[-1]),
+                                 snap.neurons, snap.weights, config.activations + ("linear",)),
+            scenes.boundary_scene(axis, snap.decision, data.task, data.x_train, data.y_train,
+                                  data.x_test if config.show_test else None, data.y_test if config.show_test else None,
+                                  discretize=config.discretize),
+            scenes.curves_scene(trainer.history),
         ]
-        return [pio.to_json(f, validate=False) for f in figs]
+        return [json.dumps(s, separators=(",", ":"), ensure_ascii=False) for s in built]
 
-    draw_ms = _median_ms(figures, repeats=10)
-    size = sum(len(s) for s in figures()) // 1000
+    draw_ms = _median_ms(frame, repeats=10)
+    size = sum(len(s.encode()) for s in frame()) // 1000
     return snap_ms, draw_ms, size
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks toy",
-        description="Training speed of the Playground worker against a bare PyTorch loop, and UI snapshot time.",
+        description="Training speed of the Playground worker against a bare PyTorch loop, and UI frame time.",
     )
     parser.add_argument("--seconds", type=float, default=3.0, help="length of each timed round")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per contender")
@@ -155,8 +162,10 @@ def main(argv: list[str]) -> int:
     print(f"| UI snapshot, default network (ms) | {snap_default:.2f} | decision grid 100×100 + 7 neuron maps | "
           f"< {SNAPSHOT_TARGET_MS:.0f} ms {mark(ok_snap)} |")
     print(f"| UI snapshot, 7 features + 6×16 ReLU (ms) | {snap_big:.2f} | 100×100 + 103 neuron maps | |")
-    print(f"| three figures built + JSON, default (ms) | {draw_default:.1f} | {kb_default} kB per redraw | |")
-    print(f"| three figures built + JSON, 6×16 (ms) | {draw_big:.1f} | {kb_big} kB per redraw | |")
+    print(f"| three canvas scenes built + JSON, default (ms) | {draw_default:.1f} | {kb_default} kB per frame; "
+          f"with the snapshot {snap_default + draw_default:.1f} ms | |")
+    print(f"| three canvas scenes built + JSON, 6×16 (ms) | {draw_big:.1f} | {kb_big} kB per frame; "
+          f"with the snapshot {snap_big + draw_big:.1f} ms | |")
     print("\nThe worker trains this network with hand-derived gradients (playground/dense_fastpath.py, "
           "the same numbers as autograd); the bare loop is plain autograd, hence a ratio well above 1.")
     print(f"\nrounds (epochs/s): bare {', '.join(f'{v:.0f}' for v in bare)}; worker {', '.join(f'{v:.0f}' for v in worker)}")

@@ -1,18 +1,20 @@
-"""Playground figures: colours against hand values, the map's orientation, the diagram's lines and pictures."""
+"""Playground charts: colours against hand values, the map's orientation, the diagram's lines, hover texts, curves."""
 
 import base64
-import io
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from playground.charts import playground as charts
+from playground.charts import playground_scene as scenes
+from playground.charts import scene
 from playground.charts.style import CLASS_COLORS, NEGATIVE, POSITIVE
 
 
-def _decode(uri):
-    return np.asarray(Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB"))
+def _pixels(image: dict) -> np.ndarray:
+    """The (ih, iw, 3) RGB array of a scene's image op (raw bytes, rows top to bottom)."""
+    raw = np.frombuffer(base64.b64decode(image["rgb"]), dtype=np.uint8)
+    return raw.reshape(image["ih"], image["iw"], 3)
 
 
 def test_colorize_hits_the_scale_stops():
@@ -24,18 +26,21 @@ def test_colorize_hits_the_scale_stops():
 def test_decision_map_is_upright_and_binary_colours_are_right():
     axis = np.linspace(-6, 6, 100)
     decision = np.zeros((100, 100))
-    decision[50:] = 1.0  # rows are y: the top half (y > 0) is sure of class 1 (blue)
-    fig = charts.boundary_figure(axis, decision, "classification", np.zeros((2, 2)), np.array([0, 1]))
-    image = fig.layout.images[0]
-    half_cell = 12 / 99 / 2  # the image spans the cells' edges, not their centres
-    assert image.x == pytest.approx(-6 - half_cell) and image.y == pytest.approx(6 + half_cell)
-    assert image.sizex == pytest.approx(12 + 2 * half_cell)
-    pixels = _decode(image.source)
+    decision[50:, 50:] = 1.0  # rows are y, columns x: only the top-right quarter is sure of class 1 (blue)
+    board = scenes.boundary_scene(axis, decision, "classification", np.zeros((2, 2)), np.array([0, 1]), side=300)
+    image = board["ops"][0]
+    # the image spans the cells' edges, half a cell (12/99/2 units, 25 px a unit) beyond the plot's [-6, 6]
+    m = scenes.MAP_MARGIN
+    assert (image["x"], image["y"], image["w"], image["h"]) == pytest.approx(
+        (m["l"] - 1.515, m["t"] - 1.515, 303.03, 303.03), abs=0.06)
+    pixels = _pixels(image)
     assert pixels.shape == (100, 100, 3)
-    top, bottom = pixels[0, 0].astype(int), pixels[-1, 0].astype(int)
-    assert top[2] > top[0] and bottom[0] > bottom[2]  # blue on top, orange at the bottom
+    blue, orange = [90, 159, 208], [247, 181, 108]  # the pale scale's ends, #5a9fd0 and #f7b56c
+    np.testing.assert_array_equal(pixels[0, -1], blue)  # top right: drawn rows run top to bottom
+    for corner in (pixels[0, 0], pixels[-1, 0], pixels[-1, -1]):
+        np.testing.assert_array_equal(corner, orange)
     discrete = charts.decision_colors(np.full((2, 2), 0.6), "classification", discretize=True)
-    np.testing.assert_array_equal(discrete[0, 0], charts.colorize(np.array(1.0), charts.PALE_DIVERGING, 0, 1))
+    np.testing.assert_array_equal(discrete[0, 0], blue)
 
 
 def test_multi_class_colours_follow_the_likeliest_class():
@@ -48,17 +53,20 @@ def test_multi_class_colours_follow_the_likeliest_class():
     assert np.abs(unsure - light).sum() < 60  # no confidence: nearly the neutral colour
 
 
-def test_network_lines_width_and_colour_follow_the_weights():
+def test_network_lines_width_colour_and_hover_follow_the_weights():
     w1 = np.array([[0.1, -3.9]])  # one neuron: a weak positive and a strong negative input
     maps = [np.zeros((1, 4, 4))]
-    fig = charts.network_figure(["x₁", "x₂"], np.zeros((2, 4, 4)), maps, [(w1, np.array([0.5]))], ["linear"])
-    lines = [t for t in fig.data if t.mode == "lines"]
-    by_colour = {t.line.color: t.line.width for t in lines}
-    assert set(by_colour) == {POSITIVE, NEGATIVE}
-    assert by_colour[NEGATIVE] > by_colour[POSITIVE]
-    assert len(fig.layout.images) == 3  # two inputs and one neuron, each its own map
-    hover = " ".join(str(t.text) for t in fig.data if t.mode == "markers")
-    assert "-3.900" in hover and "+0.100" in hover and "+0.500" in hover  # weights and the bias
+    network = scenes.network_scene(["x₁", "x₂"], np.zeros((2, 4, 4)), maps, [(w1, np.array([0.5]))], ["linear"])
+    lines = [(op["c"], op["lw"], op["a"]) for op in network["ops"] if op["k"] == "path"]
+    # width 0.6 + 6·|w|/4 px, opacity 0.35 + 0.6·|w|/4 (|w| capped at 4): hand values for 0.1 and 3.9
+    assert lines == [(POSITIVE, 0.75, 0.365), (NEGATIVE, 6.45, 0.935)]
+    assert len([op for op in network["ops"] if op["k"] == "img"]) == 3  # two inputs and one neuron, each its own map
+    hits = network["hits"]
+    assert [h["t"] for h in hits if h["k"] == "path"] == ["x₁ → Output, neuron 1\nweight = +0.100",
+                                                           "x₂ → Output, neuron 1\nweight = -3.900"]
+    neuron = next(h for h in hits if h["k"] == "rect" and h["t"].startswith("Output"))
+    centre = scene.hit_test(hits, neuron["x"] + neuron["w"] / 2, neuron["y"] + neuron["h"] / 2)
+    assert hits[centre]["t"] == "Output, neuron 1\nlinear\nbias = +0.500"
 
 
 def test_column_spans_centre_each_layer():
@@ -74,8 +82,12 @@ def test_curves_thin_long_histories_but_keep_the_last_epoch():
     n = 5000
     history = {"epoch": list(range(1, n + 1)), "train_loss": list(np.linspace(1, 0, n)), "test_loss": [None] * n,
                "train_acc": [None] * n, "test_acc": [None] * n}
-    fig = charts.curves_figure(history)
-    assert len(fig.data) == 1 and len(fig.data[0].x) <= charts.MAX_CURVE_POINTS + 1
-    assert fig.data[0].x[-1] == n and fig.data[0].y[-1] == 0
-    empty = charts.curves_figure({key: [] for key in history}, charts.CurveLabels(empty="nothing yet"))
-    assert empty.layout.annotations[0].text == "nothing yet"
+    curves = scenes.curves_scene(history, width=520, height=210)
+    lines = [op for op in curves["ops"] if op["k"] == "path" and op["c"] == "#555555"]
+    assert len(lines) == 1 and len(lines[0]["p"]) // 2 <= charts.MAX_CURVE_POINTS + 1
+    # one legend row: axes box x 40..510 (520 - 40 - 10), y 25..170 (210 - 40); epochs 0..5000, loss from 0
+    assert lines[0]["p"][-2:] == pytest.approx([510.0, 170.0])  # epoch 5000, loss 0: the last point is kept
+    assert lines[0]["p"][:2] == pytest.approx([40.1, 25.0 + 145 * (1 - 1 / 1.05)], abs=0.06)  # epoch 1, loss 1
+    empty = scenes.curves_scene({key: [] for key in history}, charts.CurveLabels(empty="nothing yet"))
+    assert [op["t"] for op in empty["ops"] if op["k"] == "text"] == ["nothing yet"]
+    assert not [op for op in empty["ops"] if op["k"] == "path"]

@@ -52,17 +52,6 @@ def test_every_connection_can_be_hovered(features, hidden):
     assert [float(t.rsplit("= ", 1)[1]) for t in texts] == pytest.approx(flat, abs=5e-4)
 
 
-def test_the_plotly_diagram_hid_weights_behind_shared_midpoints():
-    # The defect the canvas fixes, measured on the old figure: hover markers at line midpoints coincide.
-    features, hidden = ("x1", "x2"), (4, 2)
-    sizes = [2, 4, 2, 1]
-    rng = np.random.default_rng(0)
-    weights = [(rng.normal(size=(sizes[i + 1], sizes[i])), np.zeros(sizes[i + 1])) for i in range(3)]
-    fig = charts.network_figure(["x₁", "x₂"], np.zeros((2, 4, 4)), [np.zeros((n, 4, 4)) for n in sizes[1:]], weights, [])
-    markers = next(trace for trace in fig.data if trace.mode == "markers" and len(trace.x) == 18)
-    assert len(set(zip(markers.x, markers.y))) == 12  # 6 of 18 weights shared a hover point
-
-
 def test_hovering_a_neuron_shows_its_name_activation_and_bias():
     network, weights = _network(("x1", "x2"), (4, 2))
     rects = [hit for hit in network["hits"] if hit["k"] == "rect"]

@@ -1,9 +1,9 @@
 """The Playground's live charts as canvas scenes (see scene.py): network diagram, decision map, curves.
 
-Same look as the Plotly figures in playground.py (which stay for still images and tests): the
-same layout constants (so the layer pickers above stay centred over the diagram's columns), the
-same colours. Every connection is a hover target of its own (nearest line to the pointer), not a
-marker at its midpoint: crossing lines share midpoints, which hid a third of the weights.
+Layout constants, colours and labels come from playground.py (so the layer pickers above stay
+centred over the diagram's columns). Every connection is a hover target of its own (nearest line
+to the pointer), not a marker at its midpoint: crossing lines share midpoints, which in the old
+Plotly diagram hid a third of the weights.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def network_layout(sizes: Sequence[int], width: float = NETWORK_WIDTH) -> dict:
     """Where everything goes: {"w", "h", "unit", "x": column centres, "y": per column node centres, "node"} in px."""
     n_cols = len(sizes)
     slots = max(max(sizes), 4)
-    top = (slots - 1) / 2 + 0.55  # the titles' line, as in the Plotly figure
+    top = (slots - 1) / 2 + 0.55  # the titles' line
     x_lo = -NODE / 2 - LEFT_MARGIN
     x_hi = (n_cols - 1) * GAP + NODE / 2 + RIGHT_MARGIN
     y_lo, y_hi = -(slots - 1) / 2 - 0.6, top + 0.7
@@ -136,7 +136,7 @@ def boundary_scene(
     def py(v):
         return y0 + side - (np.asarray(v, dtype=float) + extent) / (2 * extent) * side
 
-    # the image covers [low, high] (cell edges), the view [-extent, extent] (cell centres), as in Plotly
+    # the image covers [low, high] (cell edges), the view [-extent, extent] (cell centres)
     scale = side / (2 * extent)
     image = scene.image(decision_colors(decision, task, discretize, value_range)[::-1], x0 + (low + extent) * scale,
                         y0 + (extent - high) * scale, (high - low) * scale, (high - low) * scale)

@@ -243,7 +243,7 @@ def test_two_browsers_train_through_nginx_each_on_its_own_replica(cluster, brows
             upstreams.append(seen)
         for page in pages:
             open_app(page, cluster.url)  # the default page: the Playground
-            page.wait_for_selector(".st-key-playground-boundary .pg-live-plot .main-svg")
+            page.wait_for_selector(".st-key-playground-boundary .pg-live-canvas canvas")
         for page in pages:
             page.locator(".st-key-playground-play button").first.click()
         for page in pages:

@@ -10,10 +10,11 @@ import sys
 import benchmarks
 
 ALIASES = {"class": "classroom"}
+HELPERS = {"streamlit_client", "classroom_server"}  # modules the benchmarks use, not benchmarks
 
 
 def available() -> list[str]:
-    modules = {m.name for m in pkgutil.iter_modules(benchmarks.__path__) if not m.name.startswith("_")}
+    modules = {m.name for m in pkgutil.iter_modules(benchmarks.__path__) if not m.name.startswith("_") and m.name not in HELPERS}
     named = {alias for alias, module in ALIASES.items() if module in modules}
     return sorted((modules - set(ALIASES.values())) | named)
 

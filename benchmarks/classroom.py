@@ -5,7 +5,7 @@ makes them (the page's trainer factory and snapshot function, a snapshot every 0
 polled ten times a second like a page's live view), first in the process pool that the page uses
 (playground/pool.py) and then, for comparison, in one thread per session inside this process (the
 way every page trained before the pool). This process plays the web server; no browser and no
-Streamlit are involved (the real-server path is covered by tests/e2e/test_playground_e2e.py).
+Streamlit are involved here; `--server` runs the sessions on a real server (benchmarks/classroom_server.py).
 
 For each kind it measures one session alone, then N at once, and prints per-session epochs/s (min,
 median), the aggregate and its ratio to one session, fairness (min / median), how often a session's
@@ -173,7 +173,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each timed window")
     parser.add_argument("--processes", type=int, default=0, help="training processes (default: one per core)")
     parser.add_argument("--only", choices=("pool", "threads"), help="measure one kind only")
+    parser.add_argument("--server", action="store_true",
+                        help="N lightweight websocket clients against one real `streamlit run` server instead")
     args = parser.parse_args(argv)
+    if args.server:
+        from benchmarks import classroom_server
+
+        return classroom_server.main(args.sessions, args.seconds)
     processes = args.processes or configured_size() or 1
     print(f"Class benchmark: {args.sessions} Playground sessions at once through the worker layer (this process "
           f"plays the server, no browser), default network 2-4-2-1 tanh, 250 training points, batch 10, snapshots "

@@ -7,17 +7,16 @@ a fresh Streamlit session). Screenshots go to tests/e2e/screenshots/.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import tomllib
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
+from benchmarks.streamlit_client import free_port as _free_port, server_flags  # noqa: F401 - shared with the benchmark
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
@@ -33,22 +32,6 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
 RUN_TIMEOUT_MS = 90_000
 SERVER: dict[str, int] = {}  # the pid of the app_url server, for tests that read its memory  # a cold page load imports torch and builds figures
-
-
-def server_flags() -> list[str]:
-    """The classroom limits of .streamlit/config.toml, passed on the command line as well so that a
-    user-level ~/.streamlit/config.toml cannot loosen them for the browser tests."""
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
-    return [
-        "--client.showErrorDetails", str(config["client"]["showErrorDetails"]),
-        "--server.maxUploadSize", str(config["server"]["maxUploadSize"]),
-    ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

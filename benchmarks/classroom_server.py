@@ -15,6 +15,7 @@ from 10 sessions on: with a few, the per-core training processes dominate); back
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 
@@ -134,4 +135,6 @@ def main(sessions: int, seconds: float) -> int:
         result = measure(url, pid, sessions, seconds)
     print(f"### {sessions} session(s) on one server\n")
     print("\n".join(table(result, sessions)))
+    # Rates on a shared machine move with what else runs: say how loaded it was.
+    print("\nLoad average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0

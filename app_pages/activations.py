@@ -7,7 +7,7 @@ from playground import activations as A
 from playground.charts import activations as charts
 from playground.errors import UserError
 from playground.state import Param
-from ui.common import explain, lang, page_header, query_values, show_error, shown_widget, sync_query, t
+from ui.common import explain, lang, own_text, page_header, query_values, show_error, shown_widget, sync_query, t
 from ui.classroom import plotly_chart
 
 P = "activations/"  # session-state namespace of this page
@@ -86,7 +86,8 @@ st.subheader(t("activations.compare.header"))
 explain(t("activations.compare.explain"))
 picked = shown_widget(
     st.multiselect, P + "compare",
-    t("activations.compare.pick"), A.NAMES, format_func=NAME.__getitem__, help=t("activations.compare.pick_help")
+    t("activations.compare.pick"), A.NAMES, format_func=NAME.__getitem__, help=t("activations.compare.pick_help"),
+    placeholder=own_text("common.choose_options"),
 )
 col_fn, col_deriv, col_range = st.columns([1, 1, 2], vertical_alignment="center", gap="large")
 show_fn = shown_widget(col_fn.toggle, P + "show_fn", t("activations.compare.show_fn"))

@@ -21,7 +21,7 @@ from playground.errors import UserError
 from playground.state import Param
 from ui import background
 from ui.classroom import plotly_chart
-from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, lang, own_text, page_header, query_values, show_error, sync_query, t
 
 P = "classic/"  # session-state namespace of this page
 NETWORKS = {"small": (8,), "medium": (16, 16), "large": (32, 32, 32)}
@@ -262,6 +262,7 @@ def feature_engineering(s: dict) -> None:
                              format_func=labels("classic.dataset", FEATURE_DATASETS), on_change=save, args=("fe_data",))
     extra = cols[1].multiselect(t("classic.features.pick"), EXTRA_FEATURES, key=P + "features",
                                 format_func=feats.SYMBOLS.get, help=t("classic.features.pick_help"),
+                                placeholder=own_text("common.choose_options"),
                                 on_change=save, args=("features",))
     engineered = feats.check((*compare.RAW_FEATURES, *extra))
     key = data_key(name, s["noise"], s["points"], 2, s["seed"])

@@ -30,6 +30,7 @@ from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 from ui.live import session_worker, set_running
+from ui.uploader import file_uploader
 
 P = "playground/"
 WORKER = P + "worker"
@@ -347,7 +348,7 @@ def _data_panel() -> None:
     _widget(st.slider, "train", t("playground.train_percent"), pc.MIN_TRAIN_PERCENT, pc.MAX_TRAIN_PERCENT, step=10,
             help=t("playground.train_percent_help"))
     if dataset == "csv":
-        st.file_uploader(t("playground.csv_upload"), type=["csv", "txt"], key=P + "csv", help=t("playground.csv_help"))
+        file_uploader(t("playground.csv_upload"), type=["csv", "txt"], key=P + "csv", help=t("playground.csv_help"))
     else:
         _widget(st.slider, "noise", t("playground.noise"), 0, toy.MAX_NOISE, step=5, help=t("playground.noise_help"))
         _widget(st.slider, "points", t("playground.points"), pc.MIN_POINTS, pc.MAX_POINTS, step=50)

@@ -140,4 +140,5 @@ def teacher_panel(t) -> None:
     st.session_state["app/hide_pick"] = [key for key in controls if key in st.session_state.get(HIDE, set())]
     with st.sidebar:
         st.multiselect(t("classroom.hide"), list(controls), format_func=controls.get, key="app/hide_pick",
-                       on_change=_hide_changed, help=t("classroom.hide_help"))
+                       on_change=_hide_changed, help=t("classroom.hide_help"),
+                       placeholder=t("common.choose_options"))  # Korean in Korean; Streamlit's own wording in English

@@ -40,6 +40,12 @@ def text_style() -> None:
     st.html(f"<style>{_TEXT_CSS.get(lang(), _TEXT_CSS['en'])}</style>")
 
 
+def own_text(key: str) -> str | None:
+    """Text for a Streamlit-owned string a widget lets the page set (e.g. a multiselect's placeholder):
+    ours in Korean, None in English so Streamlit keeps its own wording."""
+    return None if lang() == "en" else t(key)
+
+
 def page_header(prefix: str) -> None:
     """Title and the one-or-two-sentence explanation every page opens with (and the page's text style)."""
     present_css()

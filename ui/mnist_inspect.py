@@ -20,6 +20,7 @@ from playground.mnist_presets import BATCH_SIZES, LEARNING_RATES, WEIGHT_DECAYS,
 from playground.worker import TrainingWorker
 from ui.common import show_error, t
 from ui.classroom import plotly_chart
+from ui.uploader import file_uploader
 
 P = "mnist/"
 GRID = 36  # test digits shown at once
@@ -261,7 +262,7 @@ def files_section(specs: list[dict], config: training.TrainConfig, epochs: int, 
             st.caption(t("mnist.files.save_help"))
     with cols[1]:
         st.subheader(t("mnist.files.load"))
-        upload = st.file_uploader(t("mnist.files.upload"), key=P + "upload", help=t("mnist.files.upload_help"))
+        upload = file_uploader(t("mnist.files.upload"), key=P + "upload", help=t("mnist.files.upload_help"))
         if upload is not None and st.session_state.get(P + "upload_id") != upload.file_id:
             st.session_state[P + "upload_id"] = upload.file_id
             try:

@@ -18,4 +18,9 @@ STRINGS = {
         "The link's value '{value}' for '{name}' is not valid; using the default {default} instead.",
         "링크에 있는 '{name}' 값 '{value}'이(가) 올바르지 않아 기본값 {default}을(를) 사용합니다.",
     ),
+    # Streamlit's own widget text, given in Korean where the page can own it (ui/uploader.py, placeholders).
+    # The English side repeats Streamlit's wording; English mode leaves Streamlit's text as it is.
+    "common.upload.button": ("Upload", "파일 찾기"),
+    "common.upload.limit": ("{limit}MB per file", "파일당 최대 {limit}MB"),
+    "common.choose_options": ("Choose options", "선택하세요"),
 }

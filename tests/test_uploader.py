@@ -29,3 +29,12 @@ def test_korean_style_names_the_configured_limit_and_types_and_stays_in_its_key(
 def test_no_types_no_list_and_english_keeps_streamlits_text():
     assert re.findall(r'content: "([^"]*)"', uploader_css("m", None, 7, "ko"))[0] == "파일당 최대 7MB"
     assert uploader_css("m", ["csv"], 7, "en") == ""
+
+
+def test_multiselect_placeholder_is_korean_in_korean_and_streamlits_own_in_english():
+    from tests.apptest_utils import run_page
+
+    ko = run_page("activations", "ko").multiselect(key="activations/compare")
+    en = run_page("activations", "en").multiselect(key="activations/compare")
+    assert ko.proto.placeholder == "선택하세요"
+    assert en.proto.placeholder == ""  # unset: the browser shows Streamlit's own "Choose options"

@@ -29,14 +29,14 @@ from ui import mnist_inspect
 from ui.common import (
     kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t,
 )
-from ui.live import session_worker, set_running
+from ui.live import live_fragment, session_worker, set_running
 from ui.classroom import plotly_chart, presenting
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 
 P = "mnist/"
 WORKER = P + "worker"
 RUN = P + "run"
-POLL_SECONDS = 0.1  # live redraws while training (up to 10 a second: the canvas paints in about a millisecond)
+POLL_SECONDS = 0.1  # fastest live redraws while training (10 a second; slower when a class trains at once)
 SNAPSHOT_SECONDS = 0.08  # fresher than the poll, so each redraw shows progress
 NUMBER_COLUMNS = ("units", "kernel", "stride", "padding", "size", "rate")
 PARAMS = [
@@ -517,7 +517,7 @@ st.header(t("mnist.live.header"))
 _controls(specs, config, epochs, split)
 worker = st.session_state.get(WORKER)
 running = worker is not None and worker.status == "running"
-st.fragment(run_every=POLL_SECONDS if running else None)(_live_view)()
+live_fragment(_live_view, running, POLL_SECONDS)
 _test_accuracy()
 
 mnist_inspect.inspect_section(st.session_state.get(WORKER), st.session_state.get(RUN))

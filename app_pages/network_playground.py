@@ -29,7 +29,7 @@ from playground.worker import TrainingWorker
 from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
-from ui.live import session_worker, set_running
+from ui.live import live_fragment, session_worker, set_running
 from ui.uploader import file_uploader
 
 P = "playground/"
@@ -651,6 +651,6 @@ if ok:
     with data_col:
         _csv_note(csv_rejected)
     running = _worker().status == "running"
-    st.fragment(run_every=POLL_SECONDS if running else None)(_live_view)(running, slots)
+    live_fragment(_live_view, running, POLL_SECONDS, running, slots)
     sync_query(pc.to_query(config))
     _details(st.session_state[P + "trained_config"])

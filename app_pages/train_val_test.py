@@ -21,7 +21,7 @@ from playground.errors import UserError
 from playground.state import Param
 from playground.worker import TrainingWorker
 from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
-from ui.live import controls, session_worker, status_line
+from ui.live import controls, live_fragment, session_worker, status_line
 from ui.classroom import plotly_chart, presenting
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 
@@ -395,7 +395,7 @@ worker = ensure_worker(config) if usable else (kept if kept is not None and kept
 if worker is not None:
     controls(worker, "splits")
     running = worker.status == "running"
-    st.fragment(run_every=POLL_SECONDS if running else None)(live_view)(running)
+    live_fragment(live_view, running, POLL_SECONDS, running)
     st.divider()
     test_section(worker)
 low, high = st.session_state[P + "split"]

@@ -32,7 +32,9 @@ AppTest does not tick ``run_every`` fragments: test live behaviour through the w
 
 from __future__ import annotations
 
+import os
 import time
+import weakref
 from typing import Callable, Hashable
 
 import streamlit as st
@@ -44,6 +46,33 @@ from playground.errors import UserError
 from playground.release import release_when
 from playground.worker import Snapshot, TrainingWorker
 from ui.common import show_error, t
+
+# Every session's worker on this server, for one census: how many train at once. Each live redraw costs
+# the server process 10-40 ms of a core (the fragment's rerun and the scene it sends), so 30 views at 10
+# a second would want several cores for drawing alone and leave none for a slider's rerun or training.
+_WORKERS: "weakref.WeakSet" = weakref.WeakSet()
+REDRAW_COST = 0.03  # seconds of server time one live redraw takes, measured on the Playground (2-core machine)
+DRAW_SHARE = 0.5  # the part of the server's cores all live views together may use
+
+
+def training_now() -> int:
+    """How many runs train at this moment on this server, every session counted."""
+    return sum(1 for worker in list(_WORKERS) if worker.status == "running")
+
+
+def poll_seconds(fastest: float, training: int | None = None, cores: int | None = None) -> float:
+    """The live views' refresh interval: `fastest` while few train, slower as a class trains at once.
+
+    All views together stay within DRAW_SHARE of the server's cores, so a slider still answers and the
+    training processes keep their cores: on 2 cores, 3 runs redraw 10 times a second, 30 about once.
+    """
+    training = training_now() if training is None else training
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:
+            cores = os.cpu_count() or 1
+    return max(fastest, training * REDRAW_COST / (DRAW_SHARE * max(1, cores)))
 
 
 def _viewer_connected() -> Callable[[], bool] | None:
@@ -115,6 +144,7 @@ def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: H
         return worker
     new = factory()
     new.watched_by(_viewer_connected())
+    _WORKERS.add(new)
     gone = _session_gone()
     if gone is not None:
         release_when(new, gone, _forget_session_state())  # the run, its model and data go when the session does
@@ -123,6 +153,24 @@ def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: H
     st.session_state[key] = new
     st.session_state[signature_key] = signature
     return new
+
+
+def live_fragment(view: Callable[..., None], running: bool, fastest: float, *args) -> None:
+    """Draw `view(*args)` in a fragment that reruns at `poll_seconds(fastest)` while `running`.
+
+    A fragment keeps the interval it was registered with; when the number of runs training on the server
+    has since moved it by more than a factor of two (a class pressed Play, or stopped), the view asks for
+    one whole-page rerun, which registers it again at the new pace.
+    """
+    interval = poll_seconds(fastest) if running else None
+
+    def paced(*inner) -> None:
+        if interval is not None and not interval / 2 <= poll_seconds(fastest) <= interval * 2:
+            st.rerun()
+        view(*inner)
+
+    paced.__qualname__ = f"live_fragment.{getattr(view, '__qualname__', 'view')}"  # one fragment id per view
+    st.fragment(run_every=interval)(paced)(*args)
 
 
 def _command(prefix: str, action: Callable[[], None]) -> None:

@@ -105,6 +105,14 @@ PAGES: dict[str, list[Action]] = {
         Action("slider neuron w1", _slider_steps("activations/w1", (1.1, 1.2)), FAST_MS),
         Action("select activation", _select("activations/act", ("relu", "tanh")), FAST_MS),
     ],
+    "softmax": [
+        Action("slider temperature", _slider_steps("softmax/T", (1.5, 2.0)), FAST_MS),
+        Action("button preset", _click("softmax/preset_notes_sure"), FAST_MS),
+    ],
+    "backpropagation": [
+        Action("button step", _click("backprop/step"), FAST_MS),
+        Action("button whole batch", _click("backprop/batch"), FAST_MS),
+    ],
     "linear_regression": [
         Action("slider w", _slider_steps("linreg/w", (0.5, 0.6)), FAST_MS),
         Action("button best fit", _click("linreg/to_best"), FAST_MS),

@@ -465,7 +465,9 @@ def _live_view(polling: bool, slots: Slots) -> None:
     worker = _worker()
     worker.heartbeat()
     snap = worker.latest()
-    if polling and snap.status != "running":
+    # The worker's own status, not the snapshot's: right after Play the snapshot can still say "paused",
+    # and rerunning the page until it catches up competes with the very thread that must take it.
+    if polling and worker.status != "running":
         st.rerun()  # training stopped by itself (finished, diverged, idle): redraw the buttons too
     config: pc.PlaygroundConfig = st.session_state[P + "trained_config"]
     data: toy.ToyData = st.session_state[P + "data"]
@@ -485,8 +487,9 @@ def _live_view(polling: bool, slots: Slots) -> None:
                     unsafe_allow_html=True)
         # Status and speed on two lines of their own that never wrap, so the toolbar keeps its height
         # when Play is pressed; a paused run trains nothing, so its last speed is not shown.
-        speed = f"{snap.samples_per_second:,.0f} {t('playground.per_second')}" if snap.status == "running" else "&nbsp;"
-        st.markdown(_status_html(t(f"playground.status.{snap.status}"), speed), unsafe_allow_html=True)
+        status = "running" if worker.status == "running" else snap.status  # a snapshot can lag a command
+        speed = f"{snap.samples_per_second:,.0f} {t('playground.per_second')}" if status == "running" else "&nbsp;"
+        st.markdown(_status_html(t(f"playground.status.{status}"), speed), unsafe_allow_html=True)
     with slots.message:
         if snap.status == "diverged" and snap.message is not None:
             show_error(snap.message)

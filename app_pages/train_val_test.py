@@ -287,7 +287,7 @@ def live_view(polling: bool) -> None:
     worker: TrainingWorker = st.session_state[WORKER]
     worker.heartbeat()
     snap = worker.latest()
-    if polling and snap.status != "running":
+    if polling and worker.status != "running":  # the worker's, not the snapshot's (it can lag after Play)
         st.rerun()  # finished or paused by itself: redraw the buttons and the test section too
     config: of.OverfitConfig = st.session_state[P + "run_config"]
     splits: of.Splits = st.session_state[P + "splits"]

@@ -473,7 +473,10 @@ def _live_view() -> None:
     else:
         plotly_chart(charts.curves_figure(history, labels, trail=trail, max_epoch=run["epochs"]),
                         key=P + "curves", config={"displayModeBar": False})
-    if previous == "running" and not running:
+    # The worker's own status, not only the snapshot's: a short run can end before the view ever saw a
+    # "running" snapshot, and the page must still redraw once (test accuracy, inspection).
+    stopped = previous == "running" or (st.session_state.get(P + "polling") and worker.status != "running")
+    if stopped and not running:
         st.rerun()  # the run ended or paused by itself: redraw the whole page (test accuracy, inspection)
 
 
@@ -517,6 +520,7 @@ st.header(t("mnist.live.header"))
 _controls(specs, config, epochs, split)
 worker = st.session_state.get(WORKER)
 running = worker is not None and worker.status == "running"
+st.session_state[P + "polling"] = running  # the live view reruns the page once this run stops
 live_fragment(_live_view, running, POLL_SECONDS)
 _test_accuracy()
 

@@ -448,7 +448,7 @@ class _RunState:
                 epoch=r["epoch"], steps=r["steps"], history={k: list(v) for k, v in self.history.items()},
                 payload=r["payload"], status=self.status, message=r["message"], samples_per_second=r["rate"],
                 epoch_progress=r["progress"], learning_rate=r["learning_rate"], seed=self.seed,
-                extra={"at": r["at"], "used": r["used"]},
+                extra={"at": r["at"], "used": r["used"], "train_seconds": r.get("train_seconds", 0.0)},
             )
             self.cached = (self.version, snap)
             return snap

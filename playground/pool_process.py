@@ -156,6 +156,7 @@ class _Run:
             "progress": trainer.epoch_progress, "learning_rate": trainer.config.learning_rate, "seed": self.seed,
             "at": time.monotonic(),  # the same clock in every process on one machine (the benchmark's rates)
             "used": self.used,  # this process's seconds spent on the run (its fair share, for tests)
+            "train_seconds": getattr(trainer, "train_seconds", 0.0),  # the run's own training time (time per epoch)
             "history_start": start, "history": {key: list(values[start:]) for key, values in trainer.history.items()},
         }
 

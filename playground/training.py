@@ -12,6 +12,7 @@ import ctypes
 import math
 import numbers
 import os
+import time
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -355,6 +356,7 @@ class Trainer:
         self.epoch = 0
         self.steps = 0
         self.examples_seen = 0
+        self.train_seconds = 0.0  # wall time spent in train_steps (a run's time per epoch, for comparing runs)
         self.history: dict[str, list] = {key: [] for key in HISTORY_KEYS}
         self.diverged: UserError | None = None
         sample = min(n, 1024)
@@ -453,8 +455,12 @@ class Trainer:
 
     def train_steps(self, n: int) -> bool:
         """Train `n` mini-batches (across epoch ends); False if the loss diverged (weights restored)."""
-        with single_threaded(self.single_thread):
-            return self._train_steps(n)
+        started = time.perf_counter()
+        try:
+            with single_threaded(self.single_thread):
+                return self._train_steps(n)
+        finally:
+            self.train_seconds += time.perf_counter() - started
 
     def _train_steps(self, n: int) -> bool:
         self.diverged = None

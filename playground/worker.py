@@ -213,7 +213,8 @@ class _Engine:
                     epoch_progress=trainer.epoch_progress,
                     learning_rate=trainer.config.learning_rate,
                     seed=self.seed,
-                    extra={"at": time.monotonic()},  # when it was taken (rates measured from snapshots)
+                    # when it was taken (rates measured from snapshots); the run's training seconds so far
+                    extra={"at": time.monotonic(), "train_seconds": getattr(trainer, "train_seconds", 0.0)},
                 )
                 self.dirty = False
                 self.cond.notify_all()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from playground import i18n
 from playground.state import shown_value
-from ui import classroom, lessons
+from ui import classroom, lessons, share
 from ui.common import LANG_KEY, install_history_rule, land_wrong_paths_on_home, lang, t
 
 # The presentation view (?present=1, or the sidebar switch) starts with the sidebar closed.
@@ -78,3 +78,6 @@ finally:
     for name, value in shell.items():
         if st.query_params.get(name) != value:
             st.query_params[name] = value
+# Every page's "Copy link" (its settings and the shell's, as just written), under the teacher's panel.
+with st.sidebar:
+    share.copy_link(t)

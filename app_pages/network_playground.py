@@ -11,7 +11,6 @@ import hashlib
 import random
 import time
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -30,6 +29,7 @@ from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 from ui.live import live_fragment, session_worker, set_running
+from ui.share import copy_link
 from ui.uploader import file_uploader
 
 P = "playground/"
@@ -596,9 +596,7 @@ def _details(config: pc.PlaygroundConfig) -> None:
                                mime="text/x-python", key=P + "download_keras", icon=":material/download:")
     with share:
         st.markdown(t("playground.share_intro"))
-        query = "?" + urlencode({**pc.to_query(config), "lang": lang()})
-        base = st.context.url  # the app's address in this browser (None in tests)
-        st.code(f"{base.rstrip('/')}/{query}" if base else query, language=None, wrap_lines=True)
+        copy_link(t, key=P + "share")  # the same link as the sidebar's: this page's settings and the shell's
     with tips:
         st.markdown(t("playground.tips"))
 

@@ -8,7 +8,7 @@ import streamlit as st
 from playground import perceptron as pc
 from playground.charts import perceptron as charts
 from playground.errors import UserError
-from playground.state import Param
+from playground.state import Param, number_list
 from ui.common import explain, kept_widget, page_header, query_values, show_error, sync_query, t
 from ui.classroom import plotly_chart
 
@@ -16,20 +16,28 @@ P = "perceptron/"
 LOW, HIGH, STEP = -1.5, 1.5, 0.05
 GATE_NAMES = tuple(pc.GATES)
 DEFAULT = pc.PRESETS["AND"]
-PARAMS = [
-    Param("w1", DEFAULT.w1, float, LOW, HIGH),
-    Param("w2", DEFAULT.w2, float, LOW, HIGH),
-    Param("theta", DEFAULT.theta, float, LOW, HIGH),
-    Param("gate", "AND", str, choices=GATE_NAMES),
-]
 LEARNING_RATES = (0.05, 0.1, 0.2, 0.25, 0.5, 1.0)
 EPOCH_CHOICES = (5, 10, 20, 50, 100, 200)
 HISTORY_LINES = 8  # earlier lines drawn faintly behind the current one while learning
+XOR_NEURONS = (("nand", "s1", "NAND"), ("or", "s2", "OR"), ("and", "y", "AND"))
+XOR_FIELDS = ("w1", "w2", "theta")
+XOR_LIMIT = 5.0  # the XOR boxes' range
+XOR_DEFAULT = tuple(getattr(pc.PRESETS[gate], field) + 0.0 for _, _, gate in XOR_NEURONS for field in XOR_FIELDS)
+# The page's whole state in its link (?w1=0.5&...&xor=<the nine XOR weights, NAND then OR then AND>).
+PARAMS = [
+    Param("w1", DEFAULT.w1, float, LOW, HIGH, step=STEP),
+    Param("w2", DEFAULT.w2, float, LOW, HIGH, step=STEP),
+    Param("theta", DEFAULT.theta, float, LOW, HIGH, step=STEP),
+    Param("gate", "AND", str, choices=GATE_NAMES),
+    Param("bias", False, bool),
+    Param("lr", 0.1, float, choices=LEARNING_RATES),
+    Param("epochs", 50, int, choices=EPOCH_CHOICES),
+    Param("xor", XOR_DEFAULT, parser=number_list(len(XOR_DEFAULT), -XOR_LIMIT, XOR_LIMIT)),
+]
 # The XOR figures change only with the XOR boxes, and every change above reruns the page: cached, a
 # rerun gets a copy instead of rebuilding them (a copy ~10 ms, a build 25-35 ms each on the 2-core machine).
 xor_diagram_figure = st.cache_data(charts.xor_diagram_figure, max_entries=64, show_spinner=False)
 xor_plane_figure = st.cache_data(charts.xor_plane_figure, max_entries=64, show_spinner=False)
-XOR_NEURONS = (("nand", "s1", "NAND"), ("or", "s2", "OR"), ("and", "y", "AND"))
 
 
 # --- widget values that survive page switches ---------------------------------------------------
@@ -176,7 +184,10 @@ page_header("perceptron")
 url = query_values(PARAMS, P + "url")
 if P + "saved" not in st.session_state:
     _saved().update({P + "w1": _snap(url["w1"]), P + "w2": _snap(url["w2"]), P + "theta": _snap(url["theta"]),
-                     P + "gate": url["gate"]})
+                     P + "bias": _snap(-url["theta"]), P + "gate": url["gate"], P + "use_bias": url["bias"],
+                     P + "learning_rate": url["lr"], P + "max_epochs": url["epochs"]})
+    _saved().update({f"{P}xor/{name}/{field}": url["xor"][3 * i + j]
+                     for i, (name, _, _) in enumerate(XOR_NEURONS) for j, field in enumerate(XOR_FIELDS)})
 
 gate_column, w1_column, w2_column, theta_column, extra_column = st.columns([1.1, 1, 1, 1, 1.2], gap="medium")
 with gate_column:
@@ -243,7 +254,6 @@ with plot_column:
     plotly_chart(charts.plane_figure(current, goal, _plane_labels()), key=P + "plane", config={"displayModeBar": False}, theme=None)
     st.caption(t("perceptron.plot.caption"))
 
-sync_query({"w1": w1, "w2": w2, "theta": theta, "gate": gate})
 
 # --- the learning rule ---------------------------------------------------------------------------
 
@@ -358,7 +368,7 @@ with editor_column:
                 _widget(st.number_input, f"{P}xor/{name}/{field}", getattr(preset, field), label=label,
                         min_value=-5.0, max_value=5.0, step=STEP, format="%.2f", value=None,
                         on_change=_keep_number, args=(f"{P}xor/{name}/{field}", getattr(preset, field)))
-                for field, label in (("w1", "w1"), ("w2", "w2"), ("theta", "θ"))
+                for field, label in zip(XOR_FIELDS, ("w1", "w2", "θ"))
             ]
             neurons[name] = pc.Perceptron(*values)
             if pc.implements(neurons[name], gate_name):
@@ -368,6 +378,8 @@ with editor_column:
     st.button(t("perceptron.xor.reset"), on_click=_reset_xor, key=P + "xor_reset")
 
 network = pc.xor_network(nand=neurons["nand"], or_=neurons["or"], and_=neurons["and"])
+sync_query({"w1": w1, "w2": w2, "theta": theta, "gate": gate, "bias": use_bias, "lr": rate, "epochs": max_epochs,
+            "xor": tuple(getattr(neurons[name], field) for name, _, _ in XOR_NEURONS for field in XOR_FIELDS)})
 with diagram_column:
     plotly_chart(
         xor_diagram_figure(network, {

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 
 SHOWN_CHARS = 40  # a rejected link value is echoed this long at most, then "…"
+MAX_RAW = 2000  # a link value longer than this is refused before it is parsed (a page's largest table fits)
 # Characters that mean something to Streamlit's markdown (CommonMark, GFM, its :icon: and $math$):
 # each gets a backslash, which CommonMark defines as "this character, literally".
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:@&^=\"])")
@@ -41,10 +42,20 @@ class Param:
     low: float | None = None
     high: float | None = None
     choices: tuple | None = None
+    # A compound value (a list, a table): `parser(raw)` returns it or raises ValueError; `to_query`
+    # writes a tuple back as its items joined by commas, anything else as str().
+    parser: Callable[[str], Any] | None = None
+    # The slider's grid (low + k·step): a value between its steps is moved onto the nearest one and
+    # reported (`BadParam.step`), so a link with w1=0.333 never silently becomes 0.35.
+    step: float | None = None
 
     def parse(self, raw: str) -> Any:
         """The value `raw` stands for; ValueError if it is not valid."""
         raw = str(raw).strip()
+        if len(raw) > MAX_RAW:
+            raise ValueError(f"a value of {len(raw)} characters is too long")
+        if self.parser is not None:
+            return self.parser(raw)
         if self.kind is bool:
             lowered = raw.lower()
             if lowered in ("1", "true", "yes", "on"):
@@ -68,14 +79,34 @@ class Param:
             raise ValueError(f"{raw!r} is above {self.high}")
         return value
 
+    def snap(self, value: Any) -> Any:
+        """`value` on the slider's grid (unchanged when it is on it, or when the parameter has no grid)."""
+        if self.step is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+            return value
+        origin = self.low if self.low is not None else 0.0
+        steps = (value - origin) / self.step
+        if abs(steps - round(steps)) < 1e-6:
+            return value
+        snapped = round(origin + round(steps) * self.step, 10) + 0.0
+        if self.low is not None:
+            snapped = max(snapped, self.low)
+        if self.high is not None:
+            snapped = min(snapped, self.high)
+        return type(value)(snapped)
+
 
 @dataclass(frozen=True)
 class BadParam:
-    """A query parameter that was present but unusable (reported to the user)."""
+    """A query parameter that was present but unusable (reported to the user).
+
+    `default` is the value used instead; `step` is set when the value was valid but between a slider's
+    steps, and `default` is then the nearest step.
+    """
 
     name: str
     value: str
     default: Any
+    step: float | None = None
 
 
 def read_params(query: Mapping[str, Any], params: Sequence[Param]) -> tuple[dict[str, Any], list[BadParam]]:
@@ -90,21 +121,50 @@ def read_params(query: Mapping[str, Any], params: Sequence[Param]) -> tuple[dict
         if isinstance(raw, (list, tuple)):  # repeated ?x=1&x=2: the last one wins
             raw = raw[-1] if raw else ""
         try:
-            values[param.name] = param.parse(raw)
-        except (ValueError, TypeError):
+            value = param.parse(raw)
+        except (ValueError, TypeError, OverflowError):
             values[param.name] = param.default
             bad.append(BadParam(param.name, str(raw), param.default))
+            continue
+        values[param.name] = param.snap(value)
+        if values[param.name] != value:
+            bad.append(BadParam(param.name, str(raw), values[param.name], param.step))
     return values, bad
 
 
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        # ten significant digits: a typed 0.333 or 1.234567 comes back as typed; 0.1 + 0.2's noise does not
+        return f"{value:.10g}".replace("e+", "e")
+    return str(value)
+
+
 def to_query(values: Mapping[str, Any]) -> dict[str, str]:
-    """String form of `values` for the URL (bools as 1/0, floats without noise)."""
-    out: dict[str, str] = {}
-    for name, value in values.items():
-        if isinstance(value, bool):
-            out[name] = "1" if value else "0"
-        elif isinstance(value, float):
-            out[name] = f"{value:.6g}"
-        else:
-            out[name] = str(value)
-    return out
+    """String form of `values` for the URL (bools as 1/0, floats without noise, tuples and lists joined by commas)."""
+    return {name: ",".join(_text(v) for v in value) if isinstance(value, (tuple, list)) else _text(value)
+            for name, value in values.items()}
+
+
+def number_list(count: int, low: float, high: float) -> Callable[[str], tuple[float, ...]]:
+    """A parser for `count` comma-separated finite numbers, each in [low, high] (e.g. weights, a range)."""
+    def parse(raw: str) -> tuple[float, ...]:
+        parts = [part.strip() for part in raw.split(",")]
+        if len(parts) != count:
+            raise ValueError(f"{len(parts)} numbers, not {count}")
+        values = tuple(float(part) + 0.0 for part in parts)
+        if not all(math.isfinite(v) and low <= v <= high for v in values):
+            raise ValueError(f"a number outside {low}..{high}")
+        return values
+    return parse
+
+
+def name_list(names: Sequence[str], allow_empty: bool = True) -> Callable[[str], tuple[str, ...]]:
+    """A parser for comma-separated names out of `names`, each at most once, in the link's order."""
+    def parse(raw: str) -> tuple[str, ...]:
+        picked = tuple(part.strip() for part in raw.split(",") if part.strip())
+        if len(set(picked)) != len(picked) or any(p not in names for p in picked) or (not picked and not allow_empty):
+            raise ValueError("unknown or repeated names")
+        return picked
+    return parse

@@ -7,6 +7,7 @@ its epoch) and checked through the session's worker.
 import pytest
 
 from tests.apptest_utils import all_text, run_page
+from ui.share import share_url
 
 P = "playground/"
 WORKER = P + "worker"
@@ -40,6 +41,11 @@ def _summary(at):
     return at.dataframe[0].value
 
 
+def _link(at) -> str:
+    """The page's link as Copy link builds it (the query the page wrote; AppTest has no address)."""
+    return share_url({name: at.query_params[name] for name in at.query_params}, None)
+
+
 def _click(at, key):
     at.button(key=key).click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -58,7 +64,7 @@ def test_default_page_shows_network_summary_code_and_link(apps):
     assert "LEARNING_RATE = 0.03" in code and "_circle(rng, N_POINTS" in code  # the page's own data, not placeholders
     keras = at.code[1].value  # the same network in Keras 3, in the code tab's second tab
     assert "layers.Dense(4, activation='tanh'" in keras and "BinaryCrossentropy(from_logits=True)" in keras
-    share = at.code[2].value
+    share = _link(at)  # what the share tab's (and the sidebar's) Copy link copies
     assert "dataset=circle" in share and "layers=4%2C2" in share and "lang=en" in share
     assert at.session_state[WORKER].status == "paused"
     for key in ("play", "step", "reset", "new_seed", "layers_plus", "layers_minus", "regenerate"):
@@ -274,4 +280,4 @@ def test_seed_inputs_choose_data_and_weights(apps):
     assert new is not worker  # new data: a new run
     with new.lock:
         assert not (new.trainer.x_train == x_before).all() and new.trainer.config.seed == 5
-    assert "dseed=9" in at.code[2].value and "seed=5" in at.code[2].value
+    assert "dseed=9" in _link(at) and "seed=5" in _link(at)

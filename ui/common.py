@@ -68,7 +68,12 @@ def show_error(error: Exception) -> None:
 
 def bad_param_notice(item) -> None:
     """The notice for a link value that was not used: the value cut short and shown as plain text."""
-    st.info(t("common.bad_param", name=item.name, value=shown_value(item.value), default=item.default))
+    if getattr(item, "step", None):  # a valid value between a slider's steps: it moved to the nearest one
+        st.info(t("common.off_grid", name=item.name, value=shown_value(item.value), step=f"{item.step:g}",
+                  used=to_query({"v": item.default})["v"]))
+        return
+    default = to_query({"v": item.default})["v"] if isinstance(item.default, (tuple, list)) else item.default
+    st.info(t("common.bad_param", name=item.name, value=shown_value(item.value), default=default))
 
 
 def query_values(params: Sequence[Param], once_key: str) -> dict[str, Any]:

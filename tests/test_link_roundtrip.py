@@ -1,0 +1,101 @@
+"""Every page's link carries its whole state: set the widgets to values other than the defaults (with
+awkward precision where a box takes any number), read the URL the page wrote, open a fresh session on
+that URL and find every widget as it was. And each new link value, when hostile, gives a short notice
+and the default, never a traceback.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest_utils import run_page
+from tests.test_fuzz_pages import _calm, _stop
+
+WIDGETS = ("slider", "select_slider", "selectbox", "radio", "number_input", "checkbox", "toggle", "text_input",
+           "multiselect")
+HOSTILE = ("**x** ![i](http://e.example/i.png)" + "9" * 3000, "nan,nan", "-1e999", "🙂\u202e\u0000")
+
+
+@pytest.fixture(autouse=True)
+def threads(monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+
+
+def widgets(at, prefix: str) -> dict:
+    """{key: value} of the page's widgets (the page's namespace only)."""
+    values = {}
+    for kind in WIDGETS:
+        for widget in getattr(at, kind):
+            if widget.key and widget.key.startswith(prefix):
+                value = widget.value
+                values[widget.key] = list(value) if isinstance(value, tuple) else value
+    return values
+
+
+def reopen(at, page: str):
+    """A fresh session on the link `at` wrote (its query string), as a student opening it would."""
+    query = {name: at.query_params[name] for name in at.query_params}
+    return run_page(page, query=query), query
+
+
+def round_trip(at, page: str, prefix: str, skip=()) -> dict:
+    """Open the page's link in a new session and check every widget (but `skip`) came back; the query."""
+    before = {k: v for k, v in widgets(at, prefix).items() if k not in skip}
+    again, query = reopen(at, page)
+    try:
+        refused = [str(i.value) for i in again.info if "The link's" in str(i.value)]
+        assert not refused, refused  # nothing in its own link is refused or moved
+        after = {k: v for k, v in widgets(again, prefix).items() if k not in skip}
+        assert after == before
+    finally:
+        _stop(again)
+    return query
+
+
+def hostile(page: str, names, prefix: str):
+    """Each of `names` hostile in turn: a short plain notice, the default value, no traceback."""
+    clean = run_page(page)
+    default = widgets(clean, prefix)
+    _stop(clean)
+    for i, name in enumerate(names):
+        at = run_page(page, query={name: HOSTILE[i % len(HOSTILE)]})
+        try:
+            _calm(at)
+            notices = " ".join(str(n.value) for n in at.info)
+            assert f"'{name}'" in notices and "9" * 100 not in notices, (name, notices[:300])
+            assert widgets(at, prefix) == default, name
+        finally:
+            _stop(at)
+
+
+# ---------------------------------------------------------------- Perceptron
+
+PERCEPTRON = "perceptron/"
+
+
+def test_perceptron_link_round_trips_every_setting():
+    at = run_page("perceptron")
+    at.radio(key=PERCEPTRON + "gate").set_value("OR")
+    at.slider(key=PERCEPTRON + "w1").set_value(-0.35)
+    at.slider(key=PERCEPTRON + "w2").set_value(1.15)
+    at.select_slider(key=PERCEPTRON + "learning_rate").set_value(0.25)
+    at.select_slider(key=PERCEPTRON + "max_epochs").set_value(200)
+    at.number_input(key=PERCEPTRON + "xor/nand/w1").set_value(-0.333)
+    at.number_input(key=PERCEPTRON + "xor/and/theta").set_value(1.2345678)
+    at.run()
+    at.toggle(key=PERCEPTRON + "use_bias").set_value(True).run()
+    at.slider(key=PERCEPTRON + "bias").set_value(-0.45).run()
+    query = round_trip(at, "perceptron", PERCEPTRON, skip={PERCEPTRON + "learn_step"})
+    assert query["bias"] == "1" and query["theta"] == "0.45" and query["lr"] == "0.25" and query["epochs"] == "200"
+    assert query["xor"].startswith("-0.333,") and "1.2345678" in query["xor"]
+
+
+def test_perceptron_link_between_slider_steps_says_so():
+    at = run_page("perceptron", query={"w1": "0.333", "theta": "0.7"})
+    assert at.slider(key=PERCEPTRON + "w1").value == 0.35
+    notice = " ".join(str(n.value) for n in at.info)
+    assert "0\\.333" in notice and "0.05" in notice and "0.35" in notice
+
+
+def test_perceptron_hostile_new_values_fall_back():
+    hostile("perceptron", ["bias", "lr", "epochs", "xor"], PERCEPTRON)

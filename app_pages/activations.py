@@ -6,7 +6,7 @@ import streamlit as st
 from playground import activations as A
 from playground.charts import activations as charts
 from playground.errors import UserError
-from playground.state import Param
+from playground.state import Param, name_list, number_list
 from ui.common import explain, lang, own_text, page_header, query_values, show_error, shown_widget, sync_query, t
 from ui.classroom import plotly_chart
 
@@ -14,18 +14,34 @@ P = "activations/"  # session-state namespace of this page
 LIMIT = 3.0  # the neuron's plane is [-LIMIT, LIMIT]²
 MAX_LAYERS = 30
 
-# Settings that travel in a share link (?act=relu&w1=2...).
+RANGE_LIMIT, RANGE_STEP = 10.0, 0.5  # the comparison's x range slider
+DEFAULT_RANGE = (-5.0, 5.0)
+
+
+def _x_range(raw: str) -> tuple[float, float]:
+    """The comparison's range from the link ("-5,5"): two slider steps, the first below the second."""
+    low, high = number_list(2, -RANGE_LIMIT, RANGE_LIMIT)(raw)
+    if low >= high or any(abs(v / RANGE_STEP - round(v / RANGE_STEP)) > 1e-9 for v in (low, high)):
+        raise ValueError(f"{raw!r} is not a range on the slider's steps")
+    return low, high
+
+
+# The page's whole state travels in a share link (?act=relu&w1=2&cmp=relu,tanh&range=-5,5...).
 URL_PARAMS = [
     Param("act", "sigmoid", str, choices=A.NAMES),
-    Param("w1", 1.0, float, -LIMIT, LIMIT),
-    Param("w2", 1.0, float, -LIMIT, LIMIT),
-    Param("b", -0.5, float, -LIMIT, LIMIT),
-    Param("x1", 1.0, float, -LIMIT, LIMIT),
-    Param("x2", -1.0, float, -LIMIT, LIMIT),
+    Param("w1", 1.0, float, -LIMIT, LIMIT, step=0.1),
+    Param("w2", 1.0, float, -LIMIT, LIMIT, step=0.1),
+    Param("b", -0.5, float, -LIMIT, LIMIT, step=0.1),
+    Param("x1", 1.0, float, -LIMIT, LIMIT, step=0.1),
+    Param("x2", -1.0, float, -LIMIT, LIMIT, step=0.1),
     Param("n", 10, int, 1, MAX_LAYERS),
+    Param("cmp", ("step", "sigmoid", "tanh", "relu"), parser=name_list(A.NAMES)),
+    Param("range", DEFAULT_RANGE, parser=_x_range),
+    Param("fn", True, bool),
+    Param("deriv", True, bool),
 ]
+LINK_NAMES = {"cmp": "compare", "range": "x_range", "fn": "show_fn", "deriv": "show_deriv"}  # link name -> widget
 TRANSLATED_CHOICES = ("compare", "act")  # widgets whose option labels depend on the language
-DEFAULTS = {"compare": ["step", "sigmoid", "tanh", "relu"], "show_fn": True, "show_deriv": True, "x_range": (-5.0, 5.0)}
 
 
 def display_names() -> dict[str, str]:
@@ -63,12 +79,10 @@ def init_widgets() -> None:
 
     (Streamlit forgets a widget's value when its page is left, so the values are kept in "activations/saved".)
     """
-    url = query_values(URL_PARAMS, P + "url")
-    start = {**DEFAULTS, **url}
+    url = query_values(URL_PARAMS, P + "url")  # values between the sliders' steps are moved onto them, with a notice
+    start = {LINK_NAMES.get(name, name): value for name, value in url.items()}
     for key, value in {**start, **st.session_state.get(P + "saved", {})}.items():
-        if isinstance(value, float):
-            value = round(value, 1)  # sliders move in steps of 0.1
-        st.session_state.setdefault(P + key, value)
+        st.session_state.setdefault(P + key, list(value) if key == "compare" else value)
     # Select boxes remember their choice by its displayed label; after a language switch those labels
     # change, so hand the choices back through session state, which makes the browser show the new labels.
     if st.session_state.get(P + "lang") != lang():
@@ -101,7 +115,7 @@ try:
     st.session_state[P + "good_range"] = x_range
 except UserError as error:
     show_error(error)
-    x = A.x_grid(*st.session_state.get(P + "good_range", DEFAULTS["x_range"]))
+    x = A.x_grid(*st.session_state.get(P + "good_range", DEFAULT_RANGE))
 
 if not picked:
     st.info(t("activations.compare.none"))
@@ -212,4 +226,4 @@ current = {"act": act, "w1": w1, "w2": w2, "b": b, "x1": x1, "x2": x2, "n": n_la
 st.session_state[P + "saved"] = {
     **current, "compare": picked, "show_fn": show_fn, "show_deriv": show_deriv, "x_range": x_range,
 }
-sync_query(current)
+sync_query({**current, "cmp": tuple(picked), "range": tuple(x_range), "fn": show_fn, "deriv": show_deriv})

@@ -32,6 +32,11 @@ def widgets(at, prefix: str) -> dict:
     return values
 
 
+def link_notices(at) -> list[str]:
+    """The notices about the link's values (the page's own notices aside)."""
+    return [str(i.value) for i in at.info if "The link's" in str(i.value)]
+
+
 def reopen(at, page: str):
     """A fresh session on the link `at` wrote (its query string), as a student opening it would."""
     query = {name: at.query_params[name] for name in at.query_params}
@@ -43,7 +48,7 @@ def round_trip(at, page: str, prefix: str, skip=()) -> dict:
     before = {k: v for k, v in widgets(at, prefix).items() if k not in skip}
     again, query = reopen(at, page)
     try:
-        refused = [str(i.value) for i in again.info if "The link's" in str(i.value)]
+        refused = link_notices(again)
         assert not refused, refused  # nothing in its own link is refused or moved
         after = {k: v for k, v in widgets(again, prefix).items() if k not in skip}
         assert after == before
@@ -99,3 +104,35 @@ def test_perceptron_link_between_slider_steps_says_so():
 
 def test_perceptron_hostile_new_values_fall_back():
     hostile("perceptron", ["bias", "lr", "epochs", "xor"], PERCEPTRON)
+
+
+# ---------------------------------------------------------------- Activations
+
+ACT = "activations/"
+
+
+def test_activations_link_round_trips_every_setting():
+    at = run_page("activations")
+    at.multiselect(key=ACT + "compare").set_value(["gelu", "step", "elu"])
+    at.slider(key=ACT + "x_range").set_value((-7.5, 2.5))
+    at.toggle(key=ACT + "show_fn").set_value(False)
+    at.selectbox(key=ACT + "act").set_value("tanh")
+    at.slider(key=ACT + "w1").set_value(-2.7)
+    at.slider(key=ACT + "x2").set_value(0.3)
+    at.slider(key=ACT + "n").set_value(23)
+    at.run()
+    query = round_trip(at, "activations", ACT)
+    assert query["cmp"] == "gelu,step,elu" and query["range"] == "-7.5,2.5" and query["fn"] == "0"
+
+
+def test_activations_link_between_slider_steps_says_so():
+    at = run_page("activations", query={"w1": "0.333"})
+    assert at.slider(key=ACT + "w1").value == 0.3
+    assert "0.1" in " ".join(str(n.value) for n in at.info)
+
+
+def test_activations_hostile_new_values_fall_back():
+    hostile("activations", ["cmp", "range", "fn", "deriv"], ACT)
+    for bad in ("relu,relu", "2,1", "0.3,4", "1,2,3"):
+        at = run_page("activations", query={"cmp": bad, "range": bad})
+        assert len(link_notices(at)) == 2 and not at.exception, bad

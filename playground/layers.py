@@ -29,7 +29,7 @@ from typing import Any, Sequence
 import torch
 from torch import nn
 
-from playground import i18n
+from playground import conv_geometry, i18n
 from playground.errors import UserError
 
 LAYER_KINDS = ("dense", "conv2d", "maxpool", "avgpool", "flatten", "dropout", "batchnorm")
@@ -213,21 +213,23 @@ def _infer(spec: dict[str, Any], shape: tuple[int, ...], index: int) -> tuple[tu
     if kind == "conv2d":
         c, h, w = shape
         k, s, p = spec["kernel"], spec["stride"], spec["padding"]
-        if k > h + 2 * p or k > w + 2 * p:
+        try:  # the page "Convolution" teaches this same function
+            out = (spec["filters"], conv_geometry.output_size(h, k, s, p), conv_geometry.output_size(w, k, s, p))
+        except conv_geometry.DoesNotFit:
             if p:
                 raise UserError(
                     "core.layers.kernel_too_large_padded", index=index, kernel=k, height=h, width=w,
                     padded_height=h + 2 * p, padded_width=w + 2 * p,
-                )
-            raise UserError("core.layers.kernel_too_large", index=index, kernel=k, height=h, width=w)
-        out = (spec["filters"], (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1)
+                ) from None
+            raise UserError("core.layers.kernel_too_large", index=index, kernel=k, height=h, width=w) from None
         return out, k * k * c * spec["filters"] + spec["filters"]
     if kind in ("maxpool", "avgpool"):
         c, h, w = shape
         size = spec["size"]
-        if size > h or size > w:
-            raise UserError("core.layers.pool_too_large", index=index, kind=kind, size=size, height=h, width=w)
-        return (c, h // size, w // size), 0
+        try:  # a pooling window is a kernel with stride = size and no padding
+            return (c, conv_geometry.output_size(h, size, size, 0), conv_geometry.output_size(w, size, size, 0)), 0
+        except conv_geometry.DoesNotFit:
+            raise UserError("core.layers.pool_too_large", index=index, kind=kind, size=size, height=h, width=w) from None
     if kind == "flatten":
         return (math.prod(shape),), 0
     if kind == "batchnorm":

@@ -10,8 +10,10 @@ import streamlit as st
 from playground import regression as R
 from playground.charts import regression as charts
 from playground.errors import UserError
-from playground.state import Param
-from ui.common import explain, kept_widget, lang, page_header, query_values, show_error, sync_query, t
+from playground.state import BadParam, Param, number_table
+from ui.common import (
+    bad_param_notice, explain, kept_widget, lang, page_header, query_values, show_error, sync_query, t,
+)
 from ui.classroom import hidden, plotly_chart
 
 P = "linreg/"  # session-state namespace of this page
@@ -24,6 +26,7 @@ NOTES_ROWS = {
 LEARNING_RATES = (1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.002, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)
 OTHER_OPTIMIZERS = ("sgd", "momentum", "adam")
 MAX_STEPS = 1000
+MAX_TABLE_ROWS = 60  # an edited table in a link (a class example, not a data set: ~1,000 characters at most)
 SURFACE_GRID = 81
 URL_PARAMS = [
     Param("data", "hours", str, choices=SOURCES),
@@ -35,11 +38,15 @@ URL_PARAMS = [
     Param("lr_sgd", 0.005, float, choices=LEARNING_RATES),
     Param("lr_momentum", 0.005, float, choices=LEARNING_RATES),
     Param("lr_adam", 1.0, float, choices=LEARNING_RATES),
-    Param("slope", 2.0, float, -5.0, 5.0),
-    Param("intercept", 1.0, float, -10.0, 10.0),
-    Param("noise", 2.0, float, 0.0, 5.0),
+    Param("slope", 2.0, float, -5.0, 5.0, step=0.1),
+    Param("intercept", 1.0, float, -10.0, 10.0, step=0.5),
+    Param("noise", 2.0, float, 0.0, 5.0, step=0.1),
     Param("n", 40, int, 5, 200),
     Param("seed", 0, int, 0, 9999),
+    Param("best", False, bool),
+    Param("zoom", False, bool),
+    # An edited table: "x,y;x,y;..." (three numbers a row with the sleep column). Absent: the notes' table.
+    Param("rows", (), parser=number_table((2, 3), MAX_TABLE_ROWS, R.MAX_VALUE)),
 ]
 
 
@@ -223,7 +230,7 @@ def by_hand_line(x, y, ranges, best, values) -> tuple[float, float]:
         if loss <= best.mse * (1 + 1e-9) + 1e-9:
             st.success(t("linreg.hand.at_best"), icon=":material/check_circle:")
     with right:
-        show_best = _widget(st.toggle, "show_best", False, label=t("linreg.hand.show_best"))
+        show_best = _widget(st.toggle, "show_best", values["best"], label=t("linreg.hand.show_best"))
         view = _line_view(x, y, ranges)
         _line_chart(x, y, w, b, view, best=(best.w, best.b) if show_best else None, key=P + "hand_chart")
     with st.expander(t("linreg.hand.table")):
@@ -289,7 +296,7 @@ def descent_line(x, y, w, b, ranges, best, limit, values) -> int:
     with scrub_column:
         step = _scrubber(path, (x.tobytes(), y.tobytes(), w, b, lr, steps))
     with zoom_column:
-        zoom = _widget(st.toggle, "zoom", False, label=t("linreg.gd.zoom"), help=t("linreg.gd.zoom_help"))
+        zoom = _widget(st.toggle, "zoom", values["zoom"], label=t("linreg.gd.zoom"), help=t("linreg.gd.zoom_help"))
     wk, bk = path.at(step)
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("linreg.gd.metric_step"), f"{step} / {steps}")
@@ -473,8 +480,42 @@ def closed_form_section(x, best, features: int) -> None:
 
 # ---------------------------------------------------------------- the page
 
+def _table_from_link(values: dict) -> None:
+    """On a session's first run, an edited table from the link becomes the table of its data set.
+
+    Rows the table would refuse (too few, a constant column, the wrong width for the data set) are
+    reported with the link's notice and the notes' table stays.
+    """
+    rows, source = values["rows"], values["data"]
+    if not rows:
+        return
+    columns = TABLE_COLUMNS.get(source)
+    try:
+        if columns is None or len(rows[0]) != len(columns):
+            raise ValueError("rows of the wrong width for the data set")
+        table = [dict(zip(columns, row)) for row in rows]
+        R.parse_table(table, columns)
+    except ValueError:  # UserError is a ValueError
+        bad_param_notice(BadParam("rows", str(st.query_params.get("rows", "")), t("linreg.link.notes_rows")))
+        return
+    st.session_state[P + f"rows/{source}"] = table
+
+
+def _rows_for_link(source: str, x: np.ndarray, y: np.ndarray) -> tuple:
+    """The table's rows for the link; () while it is the notes' table (the link stays short)."""
+    if source not in TABLE_COLUMNS:
+        return ()
+    notes_x, notes_y = R.parse_table(NOTES_ROWS[source], TABLE_COLUMNS[source])
+    if notes_x.shape == x.shape and np.array_equal(notes_x, x) and np.array_equal(notes_y, y):
+        return ()
+    return tuple(tuple(float(v) for v in row) for row in np.column_stack([x, y]))
+
+
 page_header("linreg")
+first_visit = P + "url" not in st.session_state
 values = query_values(URL_PARAMS, P + "url")
+if first_visit:
+    _table_from_link(values)
 if st.session_state.get(P + "lang") != lang():
     # The radio remembers its choice by label; hand it back so the new language's labels show it.
     if P + "data" in st.session_state:
@@ -516,6 +557,10 @@ st.divider()
 closed_form_section(x, best, features)
 
 current.update(lr=lr, steps=steps, **{f"lr_{n}": rates[n] for n in OTHER_OPTIMIZERS})
+current.update(best=_saved().get("show_best", False), zoom=_saved().get("zoom", False))
 if source == "generated":
     current.update({k: _saved()[k] for k in ("slope", "intercept", "noise", "n", "seed")})
+rows = _rows_for_link(source, x, y)
+if rows:
+    current["rows"] = rows
 sync_query(current)

@@ -142,9 +142,14 @@ def _text(value: Any) -> str:
 
 
 def to_query(values: Mapping[str, Any]) -> dict[str, str]:
-    """String form of `values` for the URL (bools as 1/0, floats without noise, tuples and lists joined by commas)."""
-    return {name: ",".join(_text(v) for v in value) if isinstance(value, (tuple, list)) else _text(value)
-            for name, value in values.items()}
+    """String form of `values` for the URL: bools as 1/0, floats without noise, a tuple's items joined by commas,
+    a table (a tuple of tuples) as its rows joined by semicolons."""
+    def text(value: Any) -> str:
+        if isinstance(value, (tuple, list)):
+            rows = all(isinstance(v, (tuple, list)) for v in value) and value
+            return (";" if rows else ",").join(text(v) for v in value)
+        return _text(value)
+    return {name: text(value) for name, value in values.items()}
 
 
 def number_list(count: int, low: float, high: float) -> Callable[[str], tuple[float, ...]]:
@@ -157,6 +162,20 @@ def number_list(count: int, low: float, high: float) -> Callable[[str], tuple[fl
         if not all(math.isfinite(v) and low <= v <= high for v in values):
             raise ValueError(f"a number outside {low}..{high}")
         return values
+    return parse
+
+
+def number_table(widths: Sequence[int], max_rows: int, limit: float) -> Callable[[str], tuple[tuple[float, ...], ...]]:
+    """A parser for a small table: rows split by ";", numbers by ","; every row as wide as the first, a width
+    out of `widths`, at most `max_rows` rows, every number finite and within ±`limit`."""
+    def parse(raw: str) -> tuple[tuple[float, ...], ...]:
+        rows = [row for row in raw.split(";") if row.strip()]
+        if not rows or len(rows) > max_rows:
+            raise ValueError(f"{len(rows)} rows, not 1..{max_rows}")
+        width = len(rows[0].split(","))
+        if width not in widths:
+            raise ValueError(f"rows of {width} numbers")
+        return tuple(number_list(width, -limit, limit)(row) for row in rows)
     return parse
 
 

@@ -136,3 +136,50 @@ def test_activations_hostile_new_values_fall_back():
     for bad in ("relu,relu", "2,1", "0.3,4", "1,2,3"):
         at = run_page("activations", query={"cmp": bad, "range": bad})
         assert len(link_notices(at)) == 2 and not at.exception, bad
+
+
+# ---------------------------------------------------------------- Linear regression
+
+LINREG = "linreg/"
+
+
+def test_linear_regression_link_round_trips_every_setting():
+    at = run_page("linear_regression")
+    at.toggle(key=LINREG + "show_best").set_value(True)
+    at.toggle(key=LINREG + "zoom").set_value(True)
+    at.select_slider(key=LINREG + "lr").set_value(0.002)
+    at.slider(key=LINREG + "steps").set_value(321)
+    at.select_slider(key=LINREG + "lr_adam").set_value(0.5)
+    at.run()
+    query = round_trip(at, "linear_regression", LINREG, skip={LINREG + "step"})
+    assert query["best"] == "1" and query["zoom"] == "1" and "rows" not in query  # the notes' table: no rows
+    at = run_page("linear_regression")
+    at.radio(key=LINREG + "data").set_value("generated").run()
+    at.slider(key=LINREG + "slope").set_value(-1.3)
+    at.slider(key=LINREG + "noise").set_value(4.4)
+    at.number_input(key=LINREG + "seed").set_value(77).run()
+    round_trip(at, "linear_regression", LINREG, skip={LINREG + "step"})
+
+
+def test_linear_regression_link_carries_an_edited_table():
+    rows = "1,2.5;2,4.333;3,7;4,8.125"
+    at = run_page("linear_regression", query={"rows": rows})
+    assert not link_notices(at)
+    assert at.query_params["rows"] == rows  # the page writes back the table it read, digits kept
+    fit = [m.value for m in at.metric]
+    again = run_page("linear_regression", query={"rows": at.query_params["rows"]})
+    assert [m.value for m in again.metric] == fit
+    sleep = "1,7,50;2,6,55;3,8,61;5,5,70"
+    at = run_page("linear_regression", query={"data": "hours_sleep", "rows": sleep})
+    assert not link_notices(at) and at.query_params["rows"] == sleep
+
+
+def test_linear_regression_hostile_tables_fall_back_to_the_notes():
+    hostile("linear_regression", ["rows", "best", "zoom"], LINREG)
+    clean = [m.value for m in run_page("linear_regression").metric]
+    for bad in ("1,2;1,3", "1,2", "1,2,3;4,5", "1,2;3,nan;4,5", "1,2;3,1e999;5,6", ";".join(["1,2"] * 500),
+                "1,2,3;2,3,4;3,4,5;4,5,6"):  # constant x, too few, ragged, NaN, infinite, too long, wrong width
+        at = run_page("linear_regression", query={"rows": bad})
+        _calm(at)
+        assert len(link_notices(at)) == 1 and "rows" not in at.query_params, bad
+        assert [m.value for m in at.metric] == clean, bad

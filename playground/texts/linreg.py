@@ -350,4 +350,5 @@ STRINGS = {
     "linreg.chart.best_mse": ("least-squares MSE", "최소 제곱 MSE"),
     "linreg.chart.plane": ("ŷ = w₁·x₁ + w₂·x₂ + b", "ŷ = w₁·x₁ + w₂·x₂ + b"),
     "linreg.chart.value": ("value", "값"),
+    "linreg.link.notes_rows": ("(the notes' table)", "(노트의 표)"),
 }

@@ -18,10 +18,10 @@ from playground import features as feats
 from playground.charts import lessons as charts
 from playground.datasets import toy
 from playground.errors import UserError
-from playground.state import Param
+from playground.state import Param, name_list
 from ui import background
 from ui.classroom import plotly_chart
-from ui.common import explain, lang, own_text, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, lang, own_text, page_header, query_values, show_error, shown_widget, sync_query, t
 
 P = "classic/"  # session-state namespace of this page
 NETWORKS = {"small": (8,), "medium": (16, 16), "large": (32, 32, 32)}
@@ -33,8 +33,8 @@ COLUMNS = 4  # maps per row
 
 URL_PARAMS = [
     Param("data", "circle", str, choices=toy.CLASSIFICATION),
-    Param("noise", 10, int, 0, toy.MAX_NOISE),
-    Param("points", 400, int, MIN_POINTS, MAX_POINTS),
+    Param("noise", 10, int, 0, toy.MAX_NOISE, step=5),
+    Param("points", 400, int, MIN_POINTS, MAX_POINTS, step=20),
     Param("classes", 3, int, toy.MIN_CLASSES, toy.MAX_CLASSES),
     Param("net", "medium", str, choices=tuple(NETWORKS)),
     Param("steps", 1000, int, choices=STEPS),
@@ -43,8 +43,9 @@ URL_PARAMS = [
     # Logistic regression by default: on the default circle it levels off at once while the network keeps
     # learning from more data, the picture of note 000 (a tree or an SVM keeps up with the network here).
     Param("curve_model", "logistic", str, choices=compare.CLASSIC_MODELS),
+    # The engineered features added to x1, x2 (?features=x1_sq,x2_sq; empty: none).
+    Param("features", ("x1_sq", "x2_sq"), parser=name_list(EXTRA_FEATURES)),
 ]
-DEFAULTS = {"features": ["x1_sq", "x2_sq"]}
 TRANSLATED = ("data", "net", "fe_data", "curve_model", "features")  # select boxes whose labels follow the language
 
 
@@ -59,8 +60,8 @@ def init_widgets() -> None:
     """
     url = query_values(URL_PARAMS, P + "url")
     saved = st.session_state.setdefault(P + "saved", {})
-    for key, value in {**DEFAULTS, **url, **saved}.items():
-        st.session_state.setdefault(P + key, value)
+    for key, value in {**url, **saved}.items():
+        st.session_state.setdefault(P + key, list(value) if key == "features" else value)
     if st.session_state.get(P + "lang") != lang():
         for key in TRANSLATED:
             st.session_state[P + key] = st.session_state[P + key]
@@ -153,21 +154,21 @@ def settings_panel() -> dict:
     """The data and network controls; returns the chosen values."""
     with st.container(border=True):
         cols = st.columns([1.2, 1, 1, 1.2, 1, 1.15], vertical_alignment="bottom")
-        name = cols[0].selectbox(t("classic.dataset"), toy.CLASSIFICATION, key=P + "data",
+        name = shown_widget(cols[0].selectbox, P + "data", t("classic.dataset"), toy.CLASSIFICATION,
                                  format_func=labels("classic.dataset", toy.CLASSIFICATION), on_change=save, args=("data",))
-        noise = cols[1].slider(t("classic.noise"), 0, toy.MAX_NOISE, step=5, key=P + "noise", help=t("classic.noise_help"),
+        noise = shown_widget(cols[1].slider, P + "noise", t("classic.noise"), 0, toy.MAX_NOISE, step=5, help=t("classic.noise_help"),
                                on_change=save, args=("noise",))
-        points = cols[2].slider(t("classic.points"), MIN_POINTS, MAX_POINTS, step=20, key=P + "points",
+        points = shown_widget(cols[2].slider, P + "points", t("classic.points"), MIN_POINTS, MAX_POINTS, step=20,
                                 help=t("classic.points_help"), on_change=save, args=("points",))
-        size = cols[3].selectbox(t("classic.network"), tuple(NETWORKS), key=P + "net", help=t("classic.network_help"),
+        size = shown_widget(cols[3].selectbox, P + "net", t("classic.network"), tuple(NETWORKS), help=t("classic.network_help"),
                                  format_func=labels("classic.net", NETWORKS), on_change=save, args=("net",))
-        steps = cols[4].select_slider(t("classic.steps"), STEPS, key=P + "steps", help=t("classic.steps_help"),
+        steps = shown_widget(cols[4].select_slider, P + "steps", t("classic.steps"), STEPS, help=t("classic.steps_help"),
                                       on_change=save, args=("steps",))
         cols[5].button(t("classic.new_data"), key=P + "new", on_click=new_points, icon=":material/shuffle:",
                        help=t("classic.new_data_help"), width="stretch")
         classes = st.session_state[P + "classes"]
         if name in toy.MULTICLASS:
-            classes = st.slider(t("classic.classes"), toy.MIN_CLASSES, toy.MAX_CLASSES, key=P + "classes",
+            classes = shown_widget(st.slider, P + "classes", t("classic.classes"), toy.MIN_CLASSES, toy.MAX_CLASSES,
                                 on_change=save, args=("classes",))
     return dict(name=name, noise=noise, points=points, classes=classes, size=size, steps=steps,
                 seed=st.session_state[P + "seed"])
@@ -258,9 +259,9 @@ def feature_engineering(s: dict) -> None:
     st.subheader(t("classic.features.header"))
     explain(t("classic.features.explain"))
     cols = st.columns([1, 2])
-    name = cols[0].selectbox(t("classic.features.dataset"), FEATURE_DATASETS, key=P + "fe_data",
+    name = shown_widget(cols[0].selectbox, P + "fe_data", t("classic.features.dataset"), FEATURE_DATASETS,
                              format_func=labels("classic.dataset", FEATURE_DATASETS), on_change=save, args=("fe_data",))
-    extra = cols[1].multiselect(t("classic.features.pick"), EXTRA_FEATURES, key=P + "features",
+    extra = shown_widget(cols[1].multiselect, P + "features", t("classic.features.pick"), EXTRA_FEATURES,
                                 format_func=feats.SYMBOLS.get, help=t("classic.features.pick_help"),
                                 placeholder=own_text("common.choose_options"),
                                 on_change=save, args=("features",))
@@ -332,7 +333,7 @@ def data_dependence(s: dict) -> None:
         test=f"{compare.CURVE_TEST_POINTS:,}",
     ))
     cols = st.columns([1.3, 1, 2.2], vertical_alignment="bottom")
-    classic = cols[0].selectbox(t("classic.curve.model"), compare.CLASSIC_MODELS, key=P + "curve_model",
+    classic = shown_widget(cols[0].selectbox, P + "curve_model", t("classic.curve.model"), compare.CLASSIC_MODELS,
                                 format_func=labels("classic.model", compare.CLASSIC_MODELS), on_change=save, args=("curve_model",))
     key = (s["name"], s["noise"], s["classes"] if s["name"] in toy.MULTICLASS else 2, classic, s["size"], s["steps"],
            s["seed"], tuple(compare.CURVE_SIZES), compare.CURVE_REPEATS, compare.CURVE_TEST_POINTS)
@@ -365,5 +366,6 @@ sync_query({
     "data": settings["name"], "noise": settings["noise"], "points": settings["points"], "classes": settings["classes"],
     "net": settings["size"], "steps": settings["steps"], "seed": settings["seed"],
     "fe_data": st.session_state[P + "fe_data"], "curve_model": st.session_state[P + "curve_model"],
+    "features": tuple(st.session_state[P + "features"]),
 })
 background.start_jobs()  # the fits asked for above start now that the page is drawn

@@ -183,3 +183,38 @@ def test_linear_regression_hostile_tables_fall_back_to_the_notes():
         _calm(at)
         assert len(link_notices(at)) == 1 and "rows" not in at.query_params, bad
         assert [m.value for m in at.metric] == clean, bad
+
+
+# ---------------------------------------------------------------- Classic vs deep
+
+CLASSIC = "classic/"
+CLASSIC_QUICK = {"points": "200", "steps": "250", "net": "small", "noise": "0"}  # quick fits (cached per setting)
+
+
+def test_classic_vs_deep_link_round_trips_every_setting():
+    at = run_page("classic_vs_deep", query=CLASSIC_QUICK)
+    at.multiselect(key=CLASSIC + "features").set_value(["sin_x1", "x1x2", "x2_sq"])
+    at.selectbox(key=CLASSIC + "fe_data").set_value("xor")
+    at.selectbox(key=CLASSIC + "curve_model").set_value("svm_rbf")
+    at.slider(key=CLASSIC + "noise").set_value(15)
+    at.run()
+    query = round_trip(at, "classic_vs_deep", CLASSIC)
+    assert query["features"] == "sin_x1,x1x2,x2_sq" and query["fe_data"] == "xor"
+    at = run_page("classic_vs_deep", query={**CLASSIC_QUICK, "features": ""})  # no engineered feature at all
+    assert at.multiselect(key=CLASSIC + "features").value == [] and not link_notices(at)
+
+
+def test_classic_vs_deep_hostile_features_fall_back():
+    hostile("classic_vs_deep", ["features"], CLASSIC)
+    at = run_page("classic_vs_deep", query={"features": "x1_sq,x1_sq", "points": "210"})  # repeated; off the grid
+    assert len(link_notices(at)) == 2 and at.slider(key=CLASSIC + "points").value == 200
+
+
+@pytest.mark.parametrize("key,name", [("classic/noise", "noise"), ("classic/features", "features"),
+                                      ("classic/curve_model", "curve_model")])
+def test_classic_vs_deep_controls_can_be_hidden(key, name):
+    value = {"noise": "5", "features": "x1x2", "curve_model": "tree"}[name]
+    at = run_page("classic_vs_deep", query={**CLASSIC_QUICK, "hide": key, name: value})
+    drawn = {w.key for kind in WIDGETS for w in getattr(at, kind)}
+    assert key not in drawn and CLASSIC + "data" in drawn
+    assert at.query_params[name] == value  # a hidden control keeps its value, and the link carries it

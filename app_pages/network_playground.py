@@ -19,6 +19,7 @@ import streamlit as st
 from playground import features as feats
 from playground import export_code, grids, layers, quota
 from playground import playground_config as pc
+from playground import run_history as rh
 from playground.charts import playground as charts
 from playground.charts import playground_scene as scenes
 from playground.datasets import toy
@@ -29,6 +30,7 @@ from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 from ui.live import live_fragment, session_worker, set_running
+from ui import runs
 from ui.share import copy_link
 from ui.uploader import file_uploader
 
@@ -55,6 +57,11 @@ def _init_from_url() -> None:
         return
     config, bad = pc.from_query(st.query_params.to_dict())
     st.session_state[P + "notices"] = bad
+    st.session_state[P + "values"] = _values_of(config)
+
+
+def _values_of(config: pc.PlaygroundConfig) -> dict:
+    """The page's setting values (widget names) of `config`."""
     values = {
         "problem": config.problem, "dataset": config.dataset, "classes": config.classes, "noise": config.noise,
         "train": config.train_percent, "points": config.points, "dseed": config.data_seed,
@@ -66,7 +73,7 @@ def _init_from_url() -> None:
         values[f"feat/{name}"] = name in config.features
     for i in range(pc.MAX_LAYERS):
         values[f"act/{i}"] = config.activations[i] if i < len(config.activations) else config.activation
-    st.session_state[P + "values"] = values
+    return values
 
 
 def _set(name: str, value) -> None:
@@ -117,11 +124,29 @@ def _step() -> None:
 
 
 def _restart(worker: TrainingWorker, seed: int | None = None) -> None:
-    """Fresh weights (same seed when None); a run that was playing keeps playing."""
-    running = worker.status == "running"
-    worker.reset(seed)
-    if running:
-        worker.play()
+    """Fresh weights (same seed when None); a run that was playing keeps playing (the run before is kept
+    for Compare runs)."""
+    runs.restart(P, worker, lambda: worker.reset(seed))
+
+
+def _run_again(run: rh.Run) -> None:
+    """Compare runs' Run again: the run's settings back into the widgets; the page run trains it afresh."""
+    for name, value in _values_of(run.restore).items():
+        if name not in ("test", "discrete"):  # how the map is drawn is the viewer's, not the run's
+            _set(name, value)
+    st.session_state[P + "run_again"] = True
+
+
+def _start_again(worker_before) -> None:
+    """After Run again: fresh weights from the run's seed (a new worker already has them), then play."""
+    worker = _worker()
+    if not st.session_state.pop(P + "run_again", False) or worker is None:
+        return
+    snap = worker.latest()
+    if worker is worker_before and snap is not None and snap.steps > 0:
+        _restart(worker)
+    worker.play()
+    st.rerun()  # the buttons above were drawn for a paused run
 
 
 def _reset() -> None:
@@ -643,6 +668,8 @@ with slots.message:
         ok = _worker() is not None
     else:
         ok = _ensure_worker(config, csv)
+    if ok:
+        _start_again(worker_before)
 if ok:
     data = st.session_state[P + "data"]
     legend.caption(t(
@@ -654,4 +681,11 @@ if ok:
     running = _worker().status == "running"
     live_fragment(_live_view, running, POLL_SECONDS, running, slots)
     sync_query(pc.to_query(config))
-    _details(st.session_state[P + "trained_config"])
+    trained = st.session_state[P + "trained_config"]
+    runs.observe(P, _worker(), rh.playground_settings(trained), trained)
+    runs.section(P, _run_again, names={
+        "dataset": lambda d: t(f"playground.dataset.{d}"), "opt": lambda o: t(f"core.optimizer.{o}"),
+        "reg": lambda r: t(f"core.regularization.{r}"),
+        "acts": lambda acts: ", ".join(t(f"playground.act.{a}") for a in acts),
+    })
+    _details(trained)

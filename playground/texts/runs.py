@@ -1,0 +1,71 @@
+"""Strings of the "Compare runs" section the Playground, MNIST and Train/validation/test share (prefix "runs.")."""
+
+STRINGS = {
+    "runs.header": ("Compare runs", "실행 비교"),
+    "runs.explain": (
+        "Your last runs (up to 5) stay here once they stop, are reset or a new one starts, so you can lay their "
+        "curves on top of each other. Each run is named by the settings that differ between them; "
+        "**Run again** puts its settings back and trains it once more with the same seed, which draws the same curve.",
+        "최근 실행(최대 5개)은 멈추거나, 초기화하거나, 새 실행을 시작하면 여기에 남아 곡선을 겹쳐 볼 수 있습니다. "
+        "각 실행은 서로 다른 설정으로 이름이 붙습니다. **다시 실행**을 누르면 그 설정을 되돌려 같은 시드로 다시 "
+        "학습하므로 같은 곡선이 그려집니다.",
+    ),
+    "runs.none": (
+        "No finished run yet: train a network, then stop, reset or change a setting and train again.",
+        "아직 끝난 실행이 없습니다. 신경망을 학습시킨 뒤 멈추거나 초기화하거나, 설정을 바꿔 다시 학습해 보세요.",
+    ),
+    "runs.lines": (
+        "Solid lines: {held_out} data; dotted lines: training data. One colour a run.",
+        "실선은 {held_out} 데이터, 점선은 훈련 데이터입니다. 실행마다 색이 다릅니다.",
+    ),
+    "runs.numbered": ("run {id}", "실행 {id}"),
+    "runs.chart.loss": ("Loss", "손실"),
+    "runs.chart.accuracy": ("Accuracy", "정확도"),
+    "runs.chart.epoch": ("Epoch", "에포크"),
+    "runs.chart.train": ("training", "훈련"),
+    "runs.held_out.test": ("test", "테스트"),
+    "runs.held_out.validation": ("validation", "검증"),
+    "runs.col.run": ("Run", "실행"),
+    "runs.col.train_loss": ("Training loss", "훈련 손실"),
+    "runs.col.held_out_loss": ("{held_out} loss", "{held_out} 손실"),
+    "runs.col.train_acc": ("Training accuracy", "훈련 정확도"),
+    "runs.col.held_out_acc": ("{held_out} accuracy", "{held_out} 정확도"),
+    "runs.col.epochs": ("Epochs", "에포크"),
+    "runs.col.seconds": ("Seconds per epoch", "에포크당 초"),
+    "runs.again": ("Run again", "다시 실행"),
+    "runs.again_help": (
+        "Put this run's settings back and train it again from the start with the same seed.",
+        "이 실행의 설정을 되돌리고 같은 시드로 처음부터 다시 학습합니다.",
+    ),
+    "runs.remove": ("Remove", "지우기"),
+    "runs.clear": ("Clear all", "모두 지우기"),
+    "runs.pick": ("Run", "실행"),
+    # setting names: "<name> <value>" in a label, the name alone as a column of the table
+    "runs.setting.dataset": ("data {value}", "데이터 {value}"),
+    "runs.setting.data": ("data {value}", "데이터 {value}"),
+    "runs.setting.source": ("digits {value}", "숫자 데이터 {value}"),
+    "runs.setting.classes": ("{value} classes", "클래스 {value}개"),
+    "runs.setting.noise": ("noise {value}%", "잡음 {value}%"),
+    "runs.setting.train": ("training {value}%", "훈련 {value}%"),
+    "runs.setting.val": ("validation {value}%", "검증 {value}%"),
+    "runs.setting.split": ("split {value}", "분할 {value}"),
+    "runs.setting.points": ("{value} points", "점 {value}개"),
+    "runs.setting.dseed": ("data seed {value}", "데이터 시드 {value}"),
+    "runs.setting.features": ("inputs {value}", "입력 {value}"),
+    "runs.setting.layers": ("{count} layers ({units})", "{count}개 층 ({units})"),
+    "runs.setting.acts": ("activation {value}", "활성화 함수 {value}"),
+    "runs.setting.lr": ("learning rate {value}", "학습률 {value}"),
+    "runs.setting.batch": ("batch {value}", "배치 {value}"),
+    "runs.setting.opt": ("optimiser {value}", "최적화 {value}"),
+    "runs.setting.reg": ("regularisation {value}", "규제 {value}"),
+    "runs.setting.rate": ("regularisation rate {value}", "규제율 {value}"),
+    "runs.setting.size": ("network {value}", "신경망 {value}"),
+    "runs.setting.network": ("network {value}", "신경망 {value}"),
+    "runs.setting.l2": ("L2 {value}", "L2 {value}"),
+    "runs.setting.dropout": ("dropout {value}", "드롭아웃 {value}"),
+    "runs.setting.wd": ("weight decay {value}", "가중치 감쇠 {value}"),
+    "runs.setting.device": ("on {value}", "장치 {value}"),
+    "runs.setting.seed": ("seed {value}", "시드 {value}"),
+    "runs.setting.epochs": ("{value} epochs", "{value} 에포크"),
+    "runs.off": ("off", "끔"),
+}

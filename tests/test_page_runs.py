@@ -1,0 +1,128 @@
+"""AppTest of Compare runs on the Playground, MNIST and Train/validation/test.
+
+Two runs that differ in one setting become two curves named by that setting; Run again puts the
+run's settings back into the widgets and trains it afresh with its seed, which draws the same curve.
+AppTest does not tick the live fragments, so runs are driven with the pages' buttons and awaited
+through the session's worker.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tests.apptest_utils import all_text, run_page
+
+
+@pytest.fixture(autouse=True)
+def threads(monkeypatch, tmp_path):
+    """Train in threads (the tests read the workers), and an empty MNIST cache (the sample is used)."""
+    monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+    monkeypatch.setenv("PLAYGROUND_MNIST_DIR", str(tmp_path / "mnist-cache"))
+
+
+@pytest.fixture
+def apps():
+    opened = []
+    yield opened
+    for at, key in opened:
+        if key in at.session_state and at.session_state[key] is not None:
+            at.session_state[key].stop()
+
+
+def _ok(at):
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _click(at, key):
+    return _ok(at.button(key=key).click().run())
+
+
+def _chart(at, prefix):
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(prefix + "runs/chart"))
+    return json.loads(chart.proto.spec)
+
+
+def _legend(at, prefix):
+    return [trace["name"] for trace in _chart(at, prefix)["data"] if trace.get("showlegend")]
+
+
+def _held_out_loss(at, prefix, name):
+    """The solid loss curve of run `name` in the chart: (epochs, values)."""
+    trace = next(tr for tr in _chart(at, prefix)["data"] if tr["name"] == name and tr.get("yaxis", "y") == "y"
+                 and tr["line"]["dash"] == "solid")
+    return trace["x"], trace["y"]
+
+
+def _wait_epochs(worker, epochs, timeout=60):
+    deadline = time.monotonic() + timeout
+    while worker.latest().epoch < epochs:
+        assert time.monotonic() < deadline, f"no epoch {epochs} in {timeout} s"
+        time.sleep(0.02)
+
+
+# ---------------------------------------------------------------- Playground
+
+PG = "playground/"
+
+
+def test_playground_two_learning_rates_two_curves_and_run_again_reproduces(apps):
+    at = run_page("network_playground", query={"dataset": "spiral", "noise": "10"})
+    apps.append((at, PG + "worker"))
+    assert "No finished run yet" in all_text(at)
+    for _ in range(3):
+        _click(at, PG + "step")
+    _click(at, PG + "reset")  # the 3-epoch run is kept; a new one starts
+    _ok(at.select_slider(key=PG + "lr").set_value(0.3).run())
+    for _ in range(3):
+        _click(at, PG + "step")
+    _click(at, PG + "reset")
+    assert _legend(at, PG) == ["learning rate 0.03", "learning rate 0.3"]
+    slow_x, slow_loss = _held_out_loss(at, PG, "learning rate 0.03")
+    assert slow_x == [1, 2, 3]
+    assert _held_out_loss(at, PG, "learning rate 0.3")[1] != slow_loss
+    table = at.dataframe[0].value  # the runs' table comes before the network summary
+    assert list(table["Run"]) == ["learning rate 0.03", "learning rate 0.3"] and list(table["Epochs"]) == ["3", "3"]
+    assert all(float(s) > 0 for s in table["Seconds per epoch"])
+
+    # Run again the first: its learning rate is back in the slider, and it trains with the same seed.
+    at.selectbox(key=PG + "runs/pick").set_value(1)
+    _ok(at.run())
+    _click(at, PG + "runs/again")
+    assert at.select_slider(key=PG + "lr").value == 0.03
+    worker = at.session_state[PG + "worker"]
+    assert worker.status == "running"
+    _wait_epochs(worker, 3)
+    worker.pause()
+    _ok(at.run())
+    legend = _legend(at, PG)
+    assert legend[:2] == ["learning rate 0.03 (run 1)", "learning rate 0.3"] and len(legend) == 3
+    assert legend[2].startswith("learning rate 0.03 (run ")  # the same settings: told apart by number
+    again_x, again_loss = _held_out_loss(at, PG, legend[-1])
+    assert again_x[:3] == [1, 2, 3] and again_loss[:3] == pytest.approx(slow_loss, rel=1e-6)
+
+    _click(at, PG + "runs/remove")  # the picked run (the first) goes
+    assert _legend(at, PG) == ["learning rate 0.3", "learning rate 0.03"]
+    _click(at, PG + "runs/clear")
+    assert "No finished run yet" in all_text(at)
+
+
+def test_playground_new_weights_start_a_new_run_and_the_section_speaks_korean(apps):
+    at = run_page("network_playground")
+    apps.append((at, PG + "worker"))
+    _click(at, PG + "step")
+    _click(at, PG + "new_seed")  # new weights: a new run, the first one kept
+    _click(at, PG + "step")
+    _click(at, PG + "reset")
+    seeds = [run.setting("seed") for run in at.session_state[PG + "runs"].runs]
+    assert len(seeds) == 2 and seeds[0] == 0
+    assert _legend(at, PG) == [f"seed {seed}" for seed in seeds]
+    # (AppTest reads a Playground select box's labels outside the script run, in English: switch after clicking)
+    at.session_state["lang"] = "ko"
+    text = all_text(_ok(at.run()))
+    assert "실행 비교" in text and "실선은 테스트 데이터" in text
+    assert _legend(at, PG) == [f"시드 {seed}" for seed in seeds]
+    assert at.button(key=PG + "runs/again").label == "다시 실행"

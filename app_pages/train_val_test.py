@@ -20,7 +20,7 @@ from playground.datasets import toy
 from playground.errors import UserError
 from playground.state import Param
 from playground.worker import TrainingWorker
-from ui.common import explain, lang, page_header, query_values, show_error, sync_query, t
+from ui.common import explain, lang, page_header, query_values, show_error, shown_widget, sync_query, t
 from ui.live import controls, live_fragment, session_worker, status_line
 from ui.classroom import plotly_chart, presenting
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
@@ -40,10 +40,10 @@ EMPTY = of.EpochRecords((), (), (), (), ())
 
 URL_PARAMS = [
     Param("data", DEFAULT.dataset, str, choices=of.DATASETS),
-    Param("noise", DEFAULT.noise, int, 0, toy.MAX_NOISE),
-    Param("points", DEFAULT.points, int, MIN_POINTS, MAX_POINTS),
-    Param("train", DEFAULT.train_percent, int, 5, 90),
-    Param("val", DEFAULT.val_percent, int, 5, 90),
+    Param("noise", DEFAULT.noise, int, 0, toy.MAX_NOISE, step=5),
+    Param("points", DEFAULT.points, int, MIN_POINTS, MAX_POINTS, step=20),
+    Param("train", DEFAULT.train_percent, int, 5, 90, step=5),
+    Param("val", DEFAULT.val_percent, int, 5, 90, step=5),
     Param("size", DEFAULT.size, str, choices=tuple(of.SIZES)),
     Param("l2", DEFAULT.l2, bool),
     Param("l2_rate", DEFAULT.l2_rate, float, choices=L2_RATES),
@@ -79,7 +79,10 @@ def init_widgets() -> None:
 
 def save() -> None:
     """Remember every setting for the next visit (widgets forget theirs when the page is left)."""
-    st.session_state[P + "saved"] = {name: st.session_state[P + name] for name in SAVED}
+    # A control the teacher hid has no widget, and Streamlit may have dropped its value: keep the saved one.
+    saved = st.session_state.get(P + "saved", {})
+    st.session_state[P + "saved"] = {name: st.session_state.get(P + name, saved.get(name)) for name in SAVED
+                                     if P + name in st.session_state or name in saved}
 
 
 def new_points() -> None:
@@ -102,14 +105,15 @@ def reveal(run_id) -> None:
 def data_panel() -> None:
     st.subheader(t("splits.data.header"))
     cols = st.columns([1.2, 1, 1, 0.8], vertical_alignment="bottom")
-    cols[0].selectbox(t("splits.dataset"), of.DATASETS, key=P + "data", on_change=save,
+    shown_widget(cols[0].selectbox, P + "data", t("splits.dataset"), of.DATASETS, on_change=save,
                       format_func=lambda d: t(f"classic.dataset.{d}"))
-    cols[1].slider(t("splits.noise"), 0, toy.MAX_NOISE, step=5, key=P + "noise", on_change=save, help=t("splits.noise_help"))
-    cols[2].slider(t("splits.points"), MIN_POINTS, MAX_POINTS, step=20, key=P + "points", on_change=save,
+    shown_widget(cols[1].slider, P + "noise", t("splits.noise"), 0, toy.MAX_NOISE, step=5, on_change=save,
+                 help=t("splits.noise_help"))
+    shown_widget(cols[2].slider, P + "points", t("splits.points"), MIN_POINTS, MAX_POINTS, step=20, on_change=save,
                    help=t("splits.points_help"))
     cols[3].button(t("splits.new_data"), key=P + "new", on_click=new_points, icon=":material/shuffle:",
                    help=t("splits.new_data_help"), width="stretch")
-    st.slider(t("splits.split"), 0, 100, step=5, key=P + "split", on_change=save, help=t("splits.split_help"))
+    shown_widget(st.slider, P + "split", t("splits.split"), 0, 100, step=5, on_change=save, help=t("splits.split_help"))
 
 
 def split_explained(sizes: of.SplitSizes) -> None:
@@ -126,17 +130,17 @@ def split_explained(sizes: of.SplitSizes) -> None:
 def network_panel() -> None:
     st.subheader(t("splits.network.header"))
     cols = st.columns([1.6, 1.2, 1.2], vertical_alignment="bottom", gap="medium")
-    cols[0].selectbox(t("splits.size"), tuple(of.SIZES), key=P + "size", on_change=save, help=t("splits.size_help"),
+    shown_widget(cols[0].selectbox, P + "size", t("splits.size"), tuple(of.SIZES), on_change=save, help=t("splits.size_help"),
                       format_func=lambda s: t(f"splits.size.{s}"))
-    cols[1].select_slider(t("splits.epochs"), EPOCHS, key=P + "epochs", on_change=save)
-    cols[2].selectbox(t("splits.speed"), tuple(SPEEDS), key=P + "speed", on_change=save, help=t("splits.speed_help"),
+    shown_widget(cols[1].select_slider, P + "epochs", t("splits.epochs"), EPOCHS, on_change=save)
+    shown_widget(cols[2].selectbox, P + "speed", t("splits.speed"), tuple(SPEEDS), on_change=save, help=t("splits.speed_help"),
                       format_func=lambda s: t(f"splits.speed.{s}"))
     cols = st.columns([0.8, 1, 0.8, 1], vertical_alignment="center", gap="medium")
-    cols[0].toggle(t("splits.l2"), key=P + "l2", on_change=save, help=t("splits.l2_help"))
-    cols[1].select_slider(t("splits.l2_rate"), L2_RATES, key=P + "l2_rate", on_change=save,
+    shown_widget(cols[0].toggle, P + "l2", t("splits.l2"), on_change=save, help=t("splits.l2_help"))
+    shown_widget(cols[1].select_slider, P + "l2_rate", t("splits.l2_rate"), L2_RATES, on_change=save,
                           disabled=not st.session_state[P + "l2"], format_func=lambda r: f"{r:g}")
-    cols[2].toggle(t("splits.dropout"), key=P + "dropout", on_change=save, help=t("splits.dropout_help"))
-    cols[3].select_slider(t("splits.dropout_rate"), DROPOUT_RATES, key=P + "dropout_rate", on_change=save,
+    shown_widget(cols[2].toggle, P + "dropout", t("splits.dropout"), on_change=save, help=t("splits.dropout_help"))
+    shown_widget(cols[3].select_slider, P + "dropout_rate", t("splits.dropout_rate"), DROPOUT_RATES, on_change=save,
                           disabled=not st.session_state[P + "dropout"], format_func=lambda r: f"{r:g}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.apptest_utils import run_page
-from tests.test_fuzz_pages import _calm, _stop
+from tests.test_fuzz_pages import _calm
 
 WIDGETS = ("slider", "select_slider", "selectbox", "radio", "number_input", "checkbox", "toggle", "text_input",
            "multiselect")
@@ -19,6 +19,14 @@ HOSTILE = ("**x** ![i](http://e.example/i.png)" + "9" * 3000, "nan,nan", "-1e999
 @pytest.fixture(autouse=True)
 def threads(monkeypatch):
     monkeypatch.setenv("PLAYGROUND_TRAINING_PROCESSES", "0")
+
+
+def _stop(at) -> None:
+    """Stop the training threads a page started."""
+    for key in ("playground/worker", "mnist/worker", "splits/worker"):
+        worker = at.session_state[key] if key in at.session_state else None
+        if worker is not None:
+            worker.stop()
 
 
 def widgets(at, prefix: str) -> dict:
@@ -218,3 +226,51 @@ def test_classic_vs_deep_controls_can_be_hidden(key, name):
     drawn = {w.key for kind in WIDGETS for w in getattr(at, kind)}
     assert key not in drawn and CLASSIC + "data" in drawn
     assert at.query_params[name] == value  # a hidden control keeps its value, and the link carries it
+
+
+# ---------------------------------------------------------------- Train / validation / test
+
+SPLITS = "splits/"
+
+
+def test_train_val_test_link_round_trips_every_setting():
+    at = run_page("train_val_test", query={"epochs": "100", "speed": "fast"})
+    try:
+        at.selectbox(key=SPLITS + "data").set_value("xor")
+        at.slider(key=SPLITS + "noise").set_value(35)
+        at.slider(key=SPLITS + "points").set_value(520)
+        at.slider(key=SPLITS + "split").set_value((45, 70))
+        at.toggle(key=SPLITS + "l2").set_value(True)
+        at.toggle(key=SPLITS + "dropout").set_value(True)
+        at.run()
+        at.select_slider(key=SPLITS + "l2_rate").set_value(0.03)
+        at.select_slider(key=SPLITS + "dropout_rate").set_value(0.5)
+        at.selectbox(key=SPLITS + "speed").set_value("slow")
+        at.run()
+        query = round_trip(at, "train_val_test", SPLITS, skip={SPLITS + "epoch"})
+        assert (query["train"], query["val"], query["l2_rate"]) == ("45", "25", "0.03")
+    finally:
+        _stop(at)
+
+
+def test_train_val_test_link_between_slider_steps_says_so():
+    at = run_page("train_val_test", query={"points": "333", "train": "62"})
+    try:
+        assert at.slider(key=SPLITS + "points").value == 340 and at.slider(key=SPLITS + "split").value[0] == 60
+        assert len(link_notices(at)) == 2
+    finally:
+        _stop(at)
+
+
+@pytest.mark.parametrize("key,name,value", [("splits/noise", "noise", "25"), ("splits/split", "train", "55"),
+                                            ("splits/l2", "l2", "1"), ("splits/speed", "speed", "slow")])
+def test_train_val_test_controls_can_be_hidden(key, name, value):
+    at = run_page("train_val_test", query={"hide": key, name: value})
+    try:
+        drawn = {w.key for kind in WIDGETS for w in getattr(at, kind)}
+        assert key not in drawn and SPLITS + "data" in drawn
+        assert at.query_params[name] == value
+        at.selectbox(key=SPLITS + "data").set_value("xor").run()  # another setting changes: the hidden one stays
+        assert not at.exception and at.query_params[name] == value
+    finally:
+        _stop(at)

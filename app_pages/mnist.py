@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from playground import i18n, layer_table, layers, training
+from playground import run_history as rh
 from playground.charts import lesson_scene
 from playground.charts import mnist as charts
 from playground.datasets import mnist
@@ -25,7 +26,7 @@ from playground.mnist_presets import (
 )
 from playground.state import Param
 from playground.worker import TrainingWorker
-from ui import mnist_inspect
+from ui import mnist_inspect, runs
 from ui.common import (
     kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t,
 )
@@ -380,6 +381,7 @@ def start_run(specs: list[dict], config: training.TrainConfig, epochs: int, spli
     st.session_state[RUN] = {
         "id": run_id, "specs": [dict(s) for s in specs], "config": config, "epochs": epochs, "split": split,
         "normalisation": normalisation, "note": note,
+        "first_epoch": len((history or {}).get("epoch") or []),  # a loaded model's epochs were timed elsewhere
     }
     if play:
         worker.play()
@@ -500,6 +502,38 @@ def _test_accuracy() -> None:
                + " " + t(f"mnist.data.test_{run['split'].test_source}"))
 
 
+# --- compare runs (ui/runs.py) ----------------------------------------------------------------------
+
+
+def _run_settings(run: dict) -> tuple[list, dict]:
+    """A run's settings for Compare runs and what Run again needs (no digits: the source is named)."""
+    split = run["split"]
+    data = (split.source, round(100 * len(split.validation) / max(len(split.train) + len(split.validation), 1)))
+    restore = {"specs": run["specs"], "config": run["config"], "epochs": run["epochs"], "data": data}
+    return rh.mnist_settings(run["specs"], run["config"], data), restore
+
+
+def _run_again(run: rh.Run) -> None:
+    """Run again: the run's network and settings back into the widgets; the page run starts it."""
+    restore = run.restore
+    config: training.TrainConfig = restore["config"]
+    for name, value in (("data", restore["data"][0]), ("val", restore["data"][1]), ("opt", config.optimizer),
+                        ("lr", config.learning_rate), ("batch", config.batch_size),
+                        ("epochs", max(restore["epochs"], run.epochs)), ("wd", config.weight_decay),
+                        ("seed", config.seed), ("device", str(config.device))):
+        _set(name, value)
+    _set_rows(restore["specs"])
+    st.session_state[P + "run_again"] = True
+
+
+def _network_name(key: tuple) -> str:
+    for name, specs in PRESETS.items():
+        if rh.network_key(specs) == key:
+            return t(f"mnist.preset.{name}")
+    return " → ".join(f"{t('core.kind.' + kind)} {size:g}" if isinstance(size, (int, float)) else t(f"core.kind.{kind}")
+                      for kind, size, *_ in key if kind != "flatten")
+
+
 def _apply_pending() -> None:
     """Settings of a model file loaded on the previous run, put into the widgets before they are drawn."""
     for name, value in st.session_state.pop(P + "pending", {}).items():
@@ -517,12 +551,23 @@ specs = _model_section(values)
 config, epochs = _settings_section(values)
 
 st.header(t("mnist.live.header"))
+if st.session_state.pop(P + "run_again", False):  # Compare runs' Run again: its settings are in the widgets now
+    try:
+        start_run(specs, config, epochs, split)
+    except UserError as error:
+        show_error(error)
 _controls(specs, config, epochs, split)
 worker = st.session_state.get(WORKER)
+if worker is not None and st.session_state.get(RUN) is not None:
+    runs.observe(P, worker, *_run_settings(st.session_state[RUN]), first_epoch=st.session_state[RUN].get("first_epoch", 0))
 running = worker is not None and worker.status == "running"
 st.session_state[P + "polling"] = running  # the live view reruns the page once this run stops
 live_fragment(_live_view, running, POLL_SECONDS)
 _test_accuracy()
+runs.section(P, _run_again, held_out="validation", names={
+    "source": lambda s: t(f"mnist.source.{s}"), "opt": lambda o: t(f"core.optimizer.{o}"), "network": _network_name,
+    "device": _device_label, "val": lambda v: f"{v}",
+})
 
 mnist_inspect.inspect_section(st.session_state.get(WORKER), st.session_state.get(RUN))
 mnist_inspect.draw_section()

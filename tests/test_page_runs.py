@@ -126,3 +126,36 @@ def test_playground_new_weights_start_a_new_run_and_the_section_speaks_korean(ap
     assert "실행 비교" in text and "실선은 테스트 데이터" in text
     assert _legend(at, PG) == [f"시드 {seed}" for seed in seeds]
     assert at.button(key=PG + "runs/again").label == "다시 실행"
+
+
+# ---------------------------------------------------------------- MNIST
+
+MN = "mnist/"
+
+
+def _mnist_train(at):
+    _click(at, MN + "train")
+    worker = at.session_state[MN + "worker"]
+    assert worker.wait(timeout=120), "the MNIST run did not finish"
+    return _ok(at.run())
+
+
+def test_mnist_two_learning_rates_two_curves_and_run_again_reproduces(apps):
+    at = run_page("mnist", query={"preset": "softmax", "epochs": "2", "lr": "0.001"})
+    apps.append((at, MN + "worker"))
+    _mnist_train(at)
+    _ok(at.select_slider(key=MN + "lr").set_value(0.01).run())
+    _mnist_train(at)  # a new run: the first one is kept
+    assert _legend(at, MN) == ["learning rate 0.001", "learning rate 0.01"]
+    first_x, first_loss = _held_out_loss(at, MN, "learning rate 0.001")
+    assert first_x == [1, 2] and _held_out_loss(at, MN, "learning rate 0.01")[1] != first_loss
+    assert "Validation loss" in list(at.dataframe)[-1].value.columns
+    at.selectbox(key=MN + "runs/pick").set_value(1)
+    _ok(at.run())
+    _click(at, MN + "runs/again")
+    assert at.select_slider(key=MN + "lr").value == 0.001 and at.slider(key=MN + "epochs").value == 2
+    assert at.session_state[MN + "worker"].wait(timeout=120)
+    _ok(at.run())
+    legend = _legend(at, MN)
+    assert legend[0] == "learning rate 0.001 (run 1)" and legend[2].startswith("learning rate 0.001 (run ")
+    assert _held_out_loss(at, MN, legend[2]) == (first_x, pytest.approx(first_loss, rel=1e-6))

@@ -26,6 +26,7 @@ from playground.datasets import toy
 from playground.errors import UserError
 from playground.pool import ProcessWorker, start_worker
 from playground.worker import TrainingWorker
+from ui import playground_hidden as hidden_view
 from ui.classroom import hidden, presenting
 from ui.common import bad_param_notice, lang, page_header, relabel_after_language_switch, show_error, sync_query, t
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
@@ -67,7 +68,7 @@ def _values_of(config: pc.PlaygroundConfig) -> dict:
         "train": config.train_percent, "points": config.points, "dseed": config.data_seed,
         "hidden": list(config.hidden), "act": config.activation, "lr": config.learning_rate,
         "batch": config.batch_size, "opt": config.optimizer, "reg": config.regularization, "rate": config.reg_rate,
-        "seed": config.seed, "test": config.show_test, "discrete": config.discretize,
+        "seed": config.seed, "test": config.show_test, "discrete": config.discretize, "view": config.hidden_view,
     }
     for name in feats.FEATURES:
         values[f"feat/{name}"] = name in config.features
@@ -101,7 +102,7 @@ def _config() -> pc.PlaygroundConfig:
         points=v["points"], data_seed=v["dseed"], features=tuple(f for f in feats.FEATURES if v[f"feat/{f}"]),
         hidden=hidden, activations=tuple(v[f"act/{i}"] for i in range(len(hidden))), learning_rate=v["lr"],
         batch_size=v["batch"], optimizer=v["opt"], regularization=v["reg"], reg_rate=v["rate"], seed=v["seed"],
-        show_test=v["test"], discretize=v["discrete"],
+        show_test=v["test"], discretize=v["discrete"], hidden_view=v["view"],
     )
 
 
@@ -257,7 +258,7 @@ def _ensure_worker(config: pc.PlaygroundConfig, csv: tuple | None) -> bool:
     the previous worker and data on screen.
     """
     csv_id = csv[0] if (config.dataset == "csv" and csv is not None) else ""
-    signature = (replace(config, learning_rate=0.0, seed=0, show_test=False, discretize=False), csv_id)
+    signature = (replace(config, learning_rate=0.0, seed=0, show_test=False, discretize=False, hidden_view=0), csv_id)
     worker = _worker()
     if worker is not None and worker.alive and st.session_state.get(WORKER + "/signature") == signature:
         if st.session_state.get(P + "applied_lr") != config.learning_rate:
@@ -326,7 +327,7 @@ def _lr_text(value: float) -> str:
 class Slots:
     """Places the live fragment redraws; everything else on the page stays put while it trains."""
 
-    epoch = message = network = stats = boundary = curves = None
+    epoch = message = network = stats = boundary = curves = hidden = None
 
 
 def _toolbar(running: bool, slots: Slots) -> None:
@@ -545,6 +546,8 @@ def _live_view(polling: bool, slots: Slots) -> None:
         live_canvas(boundary, key=P + "boundary", version=version, max_scale=1.6, text_scale=text_scale)
     with slots.curves:
         live_canvas(curves, key=P + "curves", version=version, text_scale=text_scale)
+    if slots.hidden is not None:
+        hidden_view.live(slots.hidden, payload, config, data, version, text_scale)
 
 
 def _scenes(config, data, payload, history, v, network_labels, boundary_labels, curve_labels):
@@ -555,14 +558,10 @@ def _scenes(config, data, payload, history, v, network_labels, boundary_labels, 
         payload.weights, config.activations + ("linear",), network_labels,
     )
     _, axis = grids.grid_points(toy.EXTENT, grids.DEFAULT_RESOLUTION)
-    value_range = (-1.0, 1.0)
-    if data.task == "regression" and data.name == "csv":
-        peak = float(max(np.abs(data.y_train).max(), 1e-6))
-        value_range = (-peak, peak)
     boundary = scenes.boundary_scene(
         axis, payload.decision, data.task, data.x_train, data.y_train,
         data.x_test if v["test"] else None, data.y_test if v["test"] else None,
-        discretize=v["discrete"], labels=boundary_labels, value_range=value_range,
+        discretize=v["discrete"], labels=boundary_labels, value_range=data.value_range(),
     )
     return network, boundary, scenes.curves_scene(history, curve_labels)
 
@@ -630,7 +629,7 @@ def _details(config: pc.PlaygroundConfig) -> None:
 
 page_header("playground")
 _init_from_url()
-relabel_after_language_switch(P, [P + n for n in ("problem", "dataset", "act", "reg", "opt")]
+relabel_after_language_switch(P, [P + n for n in ("problem", "dataset", "act", "reg", "opt", "view")]
                               + [f"{P}act/{i}" for i in range(pc.MAX_LAYERS)])
 for notice in st.session_state.pop(P + "notices", []):
     bad_param_notice(notice)
@@ -660,6 +659,7 @@ with output_col:
     with above if presenting() else below:
         slots.boundary = st.container()
     legend = st.empty()
+    slots.hidden = hidden_view.panel(_widget, _values()["hidden"], _values()["view"])
 
 config = _config()
 with slots.message:

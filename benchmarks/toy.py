@@ -22,6 +22,7 @@ from torch import nn
 from playground import features as feats
 from playground import grids
 from playground import playground_config as pc
+from playground.charts import hidden_scene
 from playground.charts import playground_scene as scenes
 from playground.datasets import toy
 from playground.worker import TrainingWorker
@@ -92,7 +93,7 @@ def snapshot_ms(config: pc.PlaygroundConfig) -> tuple[float, float, int]:
     """(snapshot ms, scenes+JSON ms, JSON kB) for `config`'s network after a few epochs.
 
     The scenes are what the Playground page builds for each new snapshot (app_pages/network_playground.py,
-    `_scenes`, with the page's default settings) and the JSON is how ui/live_canvas.py sends each one.
+    `_scenes`, with the page's default settings, and the hidden layer's space when a layer has 2 or 3 neurons) and the JSON is how ui/live_canvas.py sends each one.
     """
     data = pc.make_data(config)
     trainer = pc.make_trainer(config, data)
@@ -111,6 +112,7 @@ def snapshot_ms(config: pc.PlaygroundConfig) -> tuple[float, float, int]:
                                   data.x_test if config.show_test else None, data.y_test if config.show_test else None,
                                   discretize=config.discretize),
             scenes.curves_scene(trainer.history),
+            *[hidden_scene.hidden_scene(view, data.task) for view in snap.hidden[-1:]],  # the page shows one layer
         ]
         return [json.dumps(s, separators=(",", ":"), ensure_ascii=False) for s in built]
 

@@ -17,7 +17,7 @@ import torch
 from torch import nn
 
 from playground import features as feats
-from playground import layers
+from playground import hidden_space, layers
 
 DEFAULT_RESOLUTION = 100  # decision grid: 100×100 cells
 NEURON_RESOLUTION = 24  # each neuron's small map in the network diagram
@@ -152,6 +152,7 @@ class GridSnapshot:
     decision: np.ndarray  # (r, r) or (r, r, classes), see decision_grid
     neurons: list[np.ndarray]  # per layer (units, n, n), see neuron_grids
     weights: list[tuple[np.ndarray, np.ndarray]]  # per dense layer (weight, bias)
+    hidden: tuple[hidden_space.HiddenView, ...] = ()  # every hidden layer of 2 or 3 neurons, in its own space
 
 
 def snapshot(
@@ -161,12 +162,17 @@ def snapshot(
     resolution: int = DEFAULT_RESOLUTION,
     neuron_resolution: int = NEURON_RESOLUTION,
 ) -> GridSnapshot:
-    """Decision grid, every neuron's grid and the weights of `trainer`'s network (for the UI)."""
+    """Decision grid, every neuron's grid, the weights and the hidden layers' spaces of `trainer`'s network (for the UI)."""
     features = tuple(features)
+    kind = output_transform(trainer.config.loss)
+    with _EvalMode(trainer.model):
+        hidden = hidden_space.views(trainer.model, trainer.x_train, trainer.y_train, features, extent,
+                                    finish=lambda out: _apply(kind, out))
     return GridSnapshot(
         decision=decision_grid(trainer, features, extent, resolution),
         neurons=neuron_grids(trainer, features, extent, neuron_resolution),
         weights=dense_weights(trainer),
+        hidden=hidden,
     )
 
 

@@ -57,6 +57,7 @@ class PlaygroundConfig:
     seed: int = 0  # initial weights and batch order
     show_test: bool = False  # draw the test points on the decision map
     discretize: bool = False  # show the decided class instead of the confidence
+    hidden_view: int = 0  # which hidden layer (1-based) of 2 or 3 neurons to show in its own space; 0: the last one
 
     @property
     def activation(self) -> str:
@@ -86,11 +87,13 @@ _SIMPLE = (
     state.Param("seed", 0, int, 0, MAX_SEED),
     state.Param("test", False, bool),
     state.Param("discrete", False, bool),
+    state.Param("view", 0, int, 0, MAX_LAYERS),
 )
 _FIELD = {
     "problem": "problem", "dataset": "dataset", "classes": "classes", "noise": "noise", "train": "train_percent",
     "points": "points", "dseed": "data_seed", "lr": "learning_rate", "batch": "batch_size", "opt": "optimizer",
     "reg": "regularization", "rate": "reg_rate", "seed": "seed", "test": "show_test", "discrete": "discretize",
+    "view": "hidden_view",
 }
 QUERY_NAMES = (*_FIELD, "features", "layers", "acts")
 

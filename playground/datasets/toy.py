@@ -52,6 +52,13 @@ class ToyData:
     class_names: tuple[str, ...] = ()  # an uploaded file's label names, in class order
     source: str = ""  # the uploaded file's name
 
+    def value_range(self) -> tuple[float, float]:
+        """The range charts colour this set's targets over: ±1 (generated targets lie there), ±the largest of an uploaded file's."""
+        if self.task == "regression" and self.name == "csv":
+            peak = float(max(np.abs(self.y_train).max(), 1e-6))
+            return -peak, peak
+        return -1.0, 1.0
+
 
 Generator = Callable[[np.random.Generator, int, float, int], tuple[np.ndarray, np.ndarray]]
 

@@ -1,0 +1,156 @@
+"""A hidden layer's space as a live canvas scene (see scene.py): the training points where that layer puts them.
+
+Two neurons: a plane with the first neuron across and the second up. Behind the points, what the
+rest of the network outputs at each place of that plane (the decision map's colours), with its 0.5
+line: for the last hidden layer that line is straight, the output neuron's own line. The input
+plane's grid lines are drawn as the layers carry them, so the bending shows.
+
+Three neurons: the same points and grid lines in a cube seen from a fixed corner (an orthographic
+projection), with the cube's edges and the three neurons' names.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.charts import scene
+from playground.charts.playground import TRAIN_OUTLINE, colorize, decision_colors
+from playground.charts.style import CLASS_COLORS, DIVERGING
+from playground.hidden_space import HiddenView
+
+SIDE = 300  # logical px of the plane (the decision map's size)
+MARGIN = dict(l=34, r=8, t=22, b=36)
+LINE_COLOR = "#4b5563"
+BOUNDARY_COLOR = "#111111"
+EDGE_COLOR = "#b8bdc3"
+AZIMUTH, ELEVATION = math.radians(-35), math.radians(24)  # the 3-D view: from the front right, a little above
+
+
+@dataclass(frozen=True)
+class HiddenLabels:
+    """Translated words of the hidden-space view (format fields in braces)."""
+
+    neuron: str = "neuron {index}"
+
+
+def _point_ops(xs, ys, targets, task: str, value_range: tuple[float, float]) -> list[dict]:
+    """Points coloured as on the decision map: by class, or by value for regression."""
+    if task == "regression":
+        op = scene.dots(xs, ys, 3.2, "#888888", TRAIN_OUTLINE, 1.0)
+        op["fills"] = ["#%02x%02x%02x" % tuple(int(v) for v in rgb) for rgb in colorize(targets, DIVERGING, *value_range)]
+        return [op]
+    ops = []
+    for k in np.unique(targets):
+        mask = targets == k
+        ops.append(scene.dots(xs[mask], ys[mask], 3.2, CLASS_COLORS[int(k) % len(CLASS_COLORS)], TRAIN_OUTLINE, 1.0))
+    return ops
+
+
+def _line_ops(xs: np.ndarray, ys: np.ndarray) -> list[dict]:
+    """The carried grid lines (xs, ys: (lines, samples)) as two paths: all lines thin, the input's axes bolder."""
+    n = xs.shape[0] // 2
+    middle = {n // 2, n + n // 2}  # x₁ = 0 and x₂ = 0 of the input plane
+
+    def joined(rows):
+        gap = np.full((len(rows), 1), np.nan)
+        return (np.concatenate([xs[rows], gap], 1).ravel(), np.concatenate([ys[rows], gap], 1).ravel())
+
+    thin = [i for i in range(xs.shape[0]) if i not in middle]
+    return [scene.path(*joined(thin), LINE_COLOR, 0.8, 0.45), scene.path(*joined(sorted(middle)), LINE_COLOR, 1.6, 0.8)]
+
+
+def hidden_scene(view: HiddenView, task: str, labels: HiddenLabels = HiddenLabels(),
+                 value_range: tuple[float, float] = (-1.0, 1.0)) -> dict:
+    """The scene of one hidden layer's space: a plane for 2 neurons, a projected cube for 3."""
+    if view.units == 3:
+        return _cube_scene(view, task, labels, value_range)
+    m = MARGIN
+    x0, y0 = m["l"], m["t"]
+    low, high = view.low.astype(float), view.high.astype(float)
+
+    def px(v):
+        return x0 + (np.asarray(v, dtype=float) - low[0]) / (high[0] - low[0]) * SIDE
+
+    def py(v):
+        return y0 + SIDE - (np.asarray(v, dtype=float) - low[1]) / (high[1] - low[1]) * SIDE
+
+    ops = []
+    if view.output is not None:
+        ops.append(scene.image(decision_colors(view.output, task, False, value_range)[::-1], x0, y0, SIDE, SIDE))
+        if view.output.ndim == 2 and task == "classification":
+            ops.append(_boundary(view, px, py))
+    ops += _line_ops(px(view.lines[..., 0]), py(view.lines[..., 1]))
+    ops += _point_ops(px(view.points[:, 0]), py(view.points[:, 1]), view.targets, task, value_range)
+    for tick in scene.nice_ticks(low[0], high[0], 5):
+        ops.append(scene.path([px(tick)] * 2, [y0 + SIDE, y0 + SIDE + 4], scene.AXIS_COLOR))
+        ops.append(scene.text(px(tick), y0 + SIDE + 6, scene.tick_label(tick), 11, scene.LABEL_COLOR, "center", "top"))
+    for tick in scene.nice_ticks(low[1], high[1], 5):
+        ops.append(scene.path([x0 - 4, x0], [py(tick)] * 2, scene.AXIS_COLOR))
+        ops.append(scene.text(x0 - 6, py(tick), scene.tick_label(tick), 11, scene.LABEL_COLOR, "right"))
+    front = [
+        scene.rect(x0, y0, SIDE, SIDE, color="#d0d4d8"),
+        scene.text(x0 + SIDE / 2, y0 + SIDE + 21, "→ " + labels.neuron.format(index=1), 12, scene.LABEL_COLOR, "center", "top"),
+        scene.text(x0, y0 - 5, "↑ " + labels.neuron.format(index=2), 12, scene.LABEL_COLOR, "left", "bottom"),
+    ]
+    return {"w": x0 + SIDE + m["r"], "h": y0 + SIDE + m["b"], "back": scene.layer([]), "ops": ops,
+            "front": scene.layer(front), "hits": []}
+
+
+def _boundary(view: HiddenView, px, py) -> dict:
+    """Where the rest of the network says 50 %: the output neuron's line, for the last hidden layer."""
+    segments = scene.contour_segments(view.output, np.arange(view.output.shape[0], dtype=float), 0.5)
+    a, b = view.axis(0), view.axis(1)
+    step_a, step_b = a[1] - a[0], b[1] - b[0]
+    xs, ys = [], []
+    for j0, i0, j1, i1 in segments:  # index units -> this layer's values -> px
+        xs += [a[0] + j0 * step_a, a[0] + j1 * step_a, math.nan]
+        ys += [b[0] + i0 * step_b, b[0] + i1 * step_b, math.nan]
+    return scene.path(px(np.array(xs)), py(np.array(ys)), BOUNDARY_COLOR, 2.2, 0.9)
+
+
+def project(unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Screen (x right, y up) of points in the cube [-1, 1]³ seen from AZIMUTH, ELEVATION (orthographic)."""
+    u, v, w = unit[..., 0], unit[..., 1], unit[..., 2]
+    across = math.cos(AZIMUTH) * u - math.sin(AZIMUTH) * v
+    depth = math.sin(AZIMUTH) * u + math.cos(AZIMUTH) * v
+    return across, w * math.cos(ELEVATION) - depth * math.sin(ELEVATION)
+
+
+def _cube_scene(view: HiddenView, task: str, labels: HiddenLabels, value_range: tuple[float, float]) -> dict:
+    low, high = view.low.astype(float), view.high.astype(float)
+    half_w = math.cos(AZIMUTH) + abs(math.sin(AZIMUTH))  # the cube's projected half-width and half-height
+    half_h = math.cos(ELEVATION) + half_w * math.sin(ELEVATION)
+    scale = SIDE / 2 / max(half_w, half_h)
+    width, height = SIDE + 40, 2 * half_h * scale + 40
+    cx, cy = width / 2, height / 2
+
+    def screen(values):
+        unit = (np.asarray(values, dtype=float) - low) / (high - low) * 2 - 1
+        across, up = project(unit)
+        return cx + across * scale, cy - up * scale
+
+    corners = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], dtype=float)
+    box = low + corners * (high - low)
+    edges = [(i, j) for i in range(8) for j in range(i + 1, 8) if (corners[i] != corners[j]).sum() == 1]
+    ex, ey = [], []
+    for i, j in edges:
+        (sx, sy) = screen(box[[i, j]])
+        ex += [*sx, math.nan]
+        ey += [*sy, math.nan]
+    back = [scene.path(ex, ey, EDGE_COLOR, 1.0)]
+    origin = box[0]
+    for dim in range(3):  # each neuron's name at the far end of its edge from the lowest corner
+        end = origin.copy()
+        end[dim] = high[dim]
+        sx, sy = screen(end[None])
+        back.append(scene.text(float(sx[0]), float(sy[0]) + (10 if dim < 2 else -8),
+                               labels.neuron.format(index=dim + 1), 12, scene.LABEL_COLOR, "center", "middle"))
+    lx, ly = screen(view.lines.reshape(-1, 3))
+    ops = _line_ops(lx.reshape(view.lines.shape[:2]), ly.reshape(view.lines.shape[:2]))
+    qx, qy = screen(view.points)
+    ops += _point_ops(qx, qy, view.targets, task, value_range)
+    return {"w": width, "h": round(height, 1), "back": scene.layer(back), "ops": ops, "front": scene.layer([]),
+            "hits": []}

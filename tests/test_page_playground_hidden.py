@@ -67,7 +67,7 @@ def test_picker_chooses_the_layer_keeps_the_run_and_goes_in_the_link(apps):
     text = all_text(at)
     assert "What hidden layer 1 sees" in text and "three neurons" in text and "straight line" not in text
     assert at.session_state[WORKER] is worker  # only the view changed, not the network
-    assert "view=1" in at.code[2].value  # the share link
+    assert at.query_params["view"] == "1"  # in the page's link
     assert {op["t"] for op in _scene(at)["back"]["ops"] if op["k"] == "text"} == {"neuron 1", "neuron 2", "neuron 3"}
 
 

@@ -530,7 +530,8 @@ def _network_name(key: tuple) -> str:
     for name, specs in PRESETS.items():
         if rh.network_key(specs) == key:
             return t(f"mnist.preset.{name}")
-    return " → ".join(f"{t('core.kind.' + kind)} {size:g}" if isinstance(size, (int, float)) else t(f"core.kind.{kind}")
+    kind_name = _labeller("core.kind.{}")
+    return " → ".join(f"{kind_name(kind)} {size:g}" if isinstance(size, (int, float)) else kind_name(kind)
                       for kind, size, *_ in key if kind != "flatten")
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from playground import grids, training
 from playground import overfitting as of
+from playground import run_history as rh
 from playground.charts import lesson_scene
 from playground.charts import lessons as charts
 from playground.datasets import toy
@@ -22,6 +23,7 @@ from playground.state import Param
 from playground.worker import TrainingWorker
 from ui.common import explain, lang, page_header, query_values, show_error, shown_widget, sync_query, t
 from ui.live import controls, live_fragment, session_worker, status_line
+from ui import runs
 from ui.classroom import plotly_chart, presenting
 from ui.live_canvas import PRESENT_TEXT_SCALE, live_canvas
 
@@ -377,6 +379,39 @@ def test_section(worker: TrainingWorker) -> None:
         st.warning(t("splits.test.again", count=looks))
 
 
+# ---------------------------------------------------------------- compare runs (ui/runs.py)
+
+
+def run_curves(snap) -> dict | None:
+    """The curves this page draws (losses measured after each epoch), not the trainer's batch means."""
+    records: of.EpochRecords | None = snap.payload
+    if records is None:
+        return None
+    return {"epoch": list(range(1, records.epochs + 1)), "train_loss": records.train_loss,
+            "test_loss": records.val_loss, "train_acc": records.train_acc, "test_acc": records.val_acc}
+
+
+def run_again(run: rh.Run) -> None:
+    """Run again: the run's settings back into the widgets; the page run trains it afresh."""
+    c: of.OverfitConfig = run.restore
+    values = {"data": c.dataset, "noise": c.noise, "points": c.points, "split": (c.train_percent, c.train_percent + c.val_percent),
+              "size": c.size, "l2": c.l2, "l2_rate": c.l2_rate, "dropout": c.dropout, "dropout_rate": c.dropout_rate,
+              "epochs": max(c.epochs, run.epochs), "seed": c.data_seed}
+    for name, value in values.items():
+        st.session_state[P + name] = value
+    save()
+    st.session_state[P + "run_again"] = True
+
+
+def start_again(worker: TrainingWorker, before: TrainingWorker | None) -> None:
+    """After Run again: fresh weights (a new worker already has them), then play."""
+    if not st.session_state.pop(P + "run_again", False):
+        return
+    if worker is before and worker.latest().epoch > 0:
+        runs.restart(P, worker, worker.reset)
+    worker.play()
+
+
 # ---------------------------------------------------------------- page
 
 page_header("splits")
@@ -397,11 +432,19 @@ explain(t("splits.train.explain"))
 kept = st.session_state.get(WORKER)
 worker = ensure_worker(config) if usable else (kept if kept is not None and kept.alive else None)
 if worker is not None:
-    controls(worker, "splits")
+    start_again(worker, kept)
+    run_config = replace(st.session_state[P + "run_config"], epochs=st.session_state[P + "applied_epochs"])
+    runs.observe(P, worker, rh.overfit_settings(run_config), run_config, curves=run_curves)
+    controls(worker, "splits", reset=lambda: runs.restart(P, worker, worker.reset))
     running = worker.status == "running"
     live_fragment(live_view, running, POLL_SECONDS, running)
     st.divider()
     test_section(worker)
+    st.divider()
+    runs.section(P, run_again, held_out="validation", names={
+        "data": lambda d: t(f"classic.dataset.{d}"), "size": lambda s: t(f"splits.size.{s}"),
+        "split": lambda parts: f"{parts[0]}/{parts[1]}/{100 - parts[0] - parts[1]}",
+    })
 low, high = st.session_state[P + "split"]
 sync_query({
     "data": config.dataset, "noise": config.noise, "points": config.points, "train": low, "val": high - low,

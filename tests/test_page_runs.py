@@ -159,3 +159,39 @@ def test_mnist_two_learning_rates_two_curves_and_run_again_reproduces(apps):
     legend = _legend(at, MN)
     assert legend[0] == "learning rate 0.001 (run 1)" and legend[2].startswith("learning rate 0.001 (run ")
     assert _held_out_loss(at, MN, legend[2]) == (first_x, pytest.approx(first_loss, rel=1e-6))
+
+
+# ---------------------------------------------------------------- Train / validation / test
+
+TV = "splits/"
+
+
+def _tv_train(at):
+    worker = at.session_state[TV + "worker"]
+    _click(at, TV + "play")
+    assert worker.wait(timeout=120), "training did not finish"
+    return _ok(at.run())
+
+
+def test_train_val_test_two_networks_two_curves_and_run_again_reproduces(apps):
+    at = run_page("train_val_test", query={"epochs": "60", "speed": "fast", "size": "small"})
+    apps.append((at, TV + "worker"))
+    _tv_train(at)
+    _ok(at.selectbox(key=TV + "size").set_value("medium").run())  # a new network: a new run, the first kept
+    _tv_train(at)
+    assert _legend(at, TV) == ["network Small: 4 neurons", "network Medium: 16 + 16 neurons"]
+    small_x, small_loss = _held_out_loss(at, TV, "network Small: 4 neurons")
+    assert small_x == list(range(1, 61))
+    # the page's own validation curve of the run now showing is the one kept for it
+    records = at.session_state[TV + "worker"].latest().payload
+    assert _held_out_loss(at, TV, "network Medium: 16 + 16 neurons")[1] == pytest.approx(list(records.val_loss))
+    at.selectbox(key=TV + "runs/pick").set_value(1)
+    _ok(at.run())
+    _click(at, TV + "runs/again")
+    assert at.selectbox(key=TV + "size").value == "small"
+    worker = at.session_state[TV + "worker"]
+    assert worker.status == "running" and worker.wait(timeout=120)
+    _ok(at.run())
+    legend = _legend(at, TV)
+    assert len(legend) == 3 and legend[2].startswith("network Small: 4 neurons (run ")
+    assert _held_out_loss(at, TV, legend[2]) == (small_x, pytest.approx(small_loss, rel=1e-6))

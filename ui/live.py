@@ -196,8 +196,9 @@ def set_running(worker: TrainingWorker | None, run: bool) -> None:
         worker.pause()
 
 
-def controls(worker: TrainingWorker, prefix: str) -> None:
-    """Play/pause, step-one-epoch and reset buttons (widget keys under `prefix`)."""
+def controls(worker: TrainingWorker, prefix: str, reset: Callable[[], None] | None = None) -> None:
+    """Play/pause, step-one-epoch and reset buttons (widget keys under `prefix`); `reset` replaces
+    worker.reset (e.g. to keep the run before it for Compare runs)."""
     error = st.session_state.pop(f"{prefix}/control_error", None)
     if error is not None:
         show_error(error)
@@ -231,7 +232,7 @@ def controls(worker: TrainingWorker, prefix: str) -> None:
         icon=":material/restart_alt:",
         help=t("core.reset_help"),
         on_click=_command,
-        args=(prefix, worker.reset),
+        args=(prefix, reset or worker.reset),
         width="stretch",
     )
 

@@ -44,16 +44,17 @@ def keep(prefix: str) -> None:
     settings = current["settings"]
     if current.get("unchanged") is not None and snap.epoch <= current["unchanged"][1]:
         settings = current["unchanged"][0]  # changed, but no epoch trained since: the run is as it was
+    curves = current.get("curves")
     history(prefix).record(rh.make_run(
-        current["id"], settings, snap.history, train_seconds=snap.extra.get("train_seconds", 0.0),
+        current["id"], settings, (curves(snap) if curves is not None else None) or snap.history, train_seconds=snap.extra.get("train_seconds", 0.0),
         timed_epochs=timed, seed=snap.seed, restore=current["restore"],
     ))
 
 
-def _begin(prefix: str, worker, settings, restore, first_epoch: int = 0) -> None:
+def _begin(prefix: str, worker, settings, restore, first_epoch: int = 0, curves=None) -> None:
     st.session_state[prefix + "runs/current"] = {
         "id": history(prefix).new_id(), "worker": worker, "settings": settings, "restore": restore,
-        "first_epoch": first_epoch,
+        "first_epoch": first_epoch, "curves": curves,
     }
 
 
@@ -67,14 +68,18 @@ def restart(prefix: str, worker, reset: Callable[[], None]) -> None:
         worker.pause()
     keep(prefix)
     reset()
-    _begin(prefix, worker, None, None)
+    current = _current(prefix)
+    _begin(prefix, worker, None, None, curves=current.get("curves") if current is not None else None)
     if running:
         worker.play()
 
 
-def observe(prefix: str, worker, settings: Sequence[tuple[str, Any]], restore: Any, first_epoch: int = 0) -> None:
+def observe(prefix: str, worker, settings: Sequence[tuple[str, Any]], restore: Any, first_epoch: int = 0,
+            curves: Callable[[Any], dict | None] | None = None) -> None:
     """Called on every page run with the worker that trains and its settings (None: no worker).
 
+    `curves(snapshot)` gives the per-epoch curves to keep ("epoch" and rh.CURVES lists) when the page
+    draws others than its trainer's history (None from it, or no `curves`: the snapshot's history).
     A new worker starts a new run (the previous one kept). On the same worker, settings changed after
     an epoch was trained show as a change during the run (rh.Changed); before that they simply replace
     the run's own. A run that is not training is kept (or updated).
@@ -84,7 +89,7 @@ def observe(prefix: str, worker, settings: Sequence[tuple[str, Any]], restore: A
     current = _current(prefix)
     if current is None or current["worker"] is not worker:
         keep(prefix)
-        _begin(prefix, worker, tuple(settings), restore, first_epoch)
+        _begin(prefix, worker, tuple(settings), restore, first_epoch, curves)
     else:
         snap = worker.latest()
         trained = snap is not None and snap.epoch > current["first_epoch"]

@@ -24,11 +24,11 @@ from playground.mnist_presets import (
     BATCH_SIZES, DEFAULT_PRESET, DEFAULTS, LEARNING_RATES, PRESETS, WEIGHT_DECAYS, default_config, make_trainer,
     ProgressSnapshot,
 )
-from playground.state import Param
+from playground.state import BadParam, Param
 from playground.worker import TrainingWorker
 from ui import mnist_inspect, runs
 from ui.common import (
-    kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t,
+    bad_param_notice, kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t,
 )
 from ui.live import live_fragment, session_worker, set_running
 from ui.classroom import plotly_chart, presenting
@@ -43,13 +43,15 @@ NUMBER_COLUMNS = ("units", "kernel", "stride", "padding", "size", "rate")
 PARAMS = [
     Param("preset", DEFAULT_PRESET, str, choices=tuple(PRESETS)),
     Param("data", "sample", str, choices=mnist.SOURCES),
-    Param("val", int(round(DEFAULTS.validation * 100)), int, 5, 50),
+    Param("val", int(round(DEFAULTS.validation * 100)), int, 5, 50, step=5),
     Param("opt", DEFAULTS.optimizer, str, choices=training.OPTIMIZERS),
     Param("lr", DEFAULTS.learning_rate, float, choices=LEARNING_RATES),
     Param("batch", DEFAULTS.batch_size, int, choices=BATCH_SIZES),
     Param("epochs", DEFAULTS.epochs, int, 1, 50),
     Param("wd", DEFAULTS.weight_decay, float, choices=WEIGHT_DECAYS),
     Param("seed", DEFAULTS.seed, int, 0, 999_999),
+    # An edited layer table ("conv2d:8:3:1:1:relu,maxpool:2,flatten,dense:10"); absent: the preset's layers.
+    Param("layers", (), parser=lambda raw: _link_layers(raw)),
 ]
 
 
@@ -234,6 +236,13 @@ def _summary_frame(infos: list[layers.LayerInfo]) -> pd.DataFrame:
         t("core.summary.output"): ["×".join(map(str, info.output_shape)) for info in infos],
         t("core.summary.params"): [f"{info.params:,}" for info in infos],
     })
+
+
+def _link_layers(raw: str) -> list[dict]:
+    """The layer table a link names, if the page would train it (checked as an edited table is); else ValueError."""
+    specs = layer_table.from_text(raw)
+    _check_network(specs)  # a UserError is a ValueError: the link's notice, and the preset stays
+    return specs
 
 
 def _check_network(specs: list[dict]) -> list[layers.LayerInfo]:
@@ -544,7 +553,14 @@ def _apply_pending() -> None:
 # --- page -----------------------------------------------------------------------------------------
 
 page_header("mnist")
+first_visit = P + "url" not in st.session_state
 values = query_values(PARAMS, P + "url")
+if first_visit and values["layers"]:
+    try:  # the link's own table, in place of its preset's, if one step of it fits the server's memory
+        layers.check_step_memory(values["layers"], mnist.IMAGE_SHAPE, values["batch"], values["opt"])
+        _set_rows(values["layers"])
+    except UserError:
+        bad_param_notice(BadParam("layers", str(st.query_params.get("layers", "")), values["preset"]))
 relabel_after_language_switch(P, [P + n for n in ("data", "preset", "opt", "move_which")])
 _apply_pending()
 split = _data_section(values)
@@ -578,4 +594,7 @@ sync_query({
     "preset": st.session_state[P + "preset"], "data": st.session_state[P + "data"], "val": st.session_state[P + "val"],
     "opt": config.optimizer, "lr": config.learning_rate, "batch": config.batch_size, "epochs": epochs,
     "wd": config.weight_decay, "seed": config.seed,
+    # the table only when it is not the preset's: a preset link stays short
+    **({"layers": layer_table.to_text(specs)}
+       if layer_table.to_text(specs) != layer_table.to_text(PRESETS[st.session_state[P + "preset"]]) else {}),
 })

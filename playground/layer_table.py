@@ -91,3 +91,61 @@ def move(items: list, index: int, offset: int) -> list:
     target = min(max(index + offset, 0), len(items) - 1)
     items.insert(target, items.pop(index))
     return items
+
+
+# ---------------------------------------------------------------- a network as short link text
+# "conv2d:32:3:1:1:relu,maxpool:2,flatten,dense:10:linear": one layer per comma, its kind then its settings
+# in a fixed order (the MNIST page's link). `from_text` only reads the form; layers.validate judges the network.
+
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "dense": ("units", "activation"),
+    "conv2d": ("filters", "kernel", "stride", "padding", "activation"),
+    "maxpool": ("size",),
+    "avgpool": ("size",),
+    "dropout": ("rate",),
+    "flatten": (),
+    "batchnorm": (),
+}
+MAX_TEXT_LAYERS = 32  # more layers than any network the page can train in a lesson
+
+
+def _field_text(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def to_text(specs: Iterable[Mapping[str, Any]]) -> str:
+    """The network as one short line (settings a spec leaves out are written with their defaults)."""
+    defaults = {"stride": 1, "padding": 0, "activation": "linear"}
+    parts = []
+    for spec in specs:
+        fields = TEXT_FIELDS.get(str(spec.get("kind")), ())
+        parts.append(":".join([str(spec.get("kind"))] + [_field_text(spec.get(f, defaults.get(f))) for f in fields]))
+    return ",".join(parts)
+
+
+def from_text(raw: str) -> list[dict[str, Any]]:
+    """Layer specs from `to_text`'s line; ValueError for a form it does not read (unknown kind, wrong count)."""
+    specs = []
+    layers_text = [part.strip() for part in str(raw).split(",")]
+    if not raw.strip() or len(layers_text) > MAX_TEXT_LAYERS:
+        raise ValueError(f"{len(layers_text)} layers, not 1..{MAX_TEXT_LAYERS}")
+    for part in layers_text:
+        kind, *values = [v.strip() for v in part.split(":")]
+        fields = TEXT_FIELDS.get(kind)
+        if fields is None:
+            raise ValueError(f"unknown layer kind {kind!r}")
+        optional = 1 if fields and fields[-1] == "activation" else 0  # dense:10 means a linear dense layer
+        if not len(fields) - optional <= len(values) <= len(fields):
+            raise ValueError(f"{kind} takes {len(fields)} settings")
+        spec: dict[str, Any] = {"kind": kind}
+        for field, value in zip(fields, values):
+            if field == "activation":
+                spec[field] = value
+            elif field == "rate":
+                spec[field] = float(value)
+                if not math.isfinite(spec[field]):
+                    raise ValueError("not a finite rate")
+            else:
+                spec[field] = int(value)  # "3.5" or "1e9" is refused here, not rounded
+        specs.append(spec)
+    return specs

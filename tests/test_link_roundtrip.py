@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest_utils import run_page
+from tests.apptest_utils import all_text, run_page
 from tests.test_fuzz_pages import _calm
 
 WIDGETS = ("slider", "select_slider", "selectbox", "radio", "number_input", "checkbox", "toggle", "text_input",
@@ -274,3 +274,68 @@ def test_train_val_test_controls_can_be_hidden(key, name, value):
         assert not at.exception and at.query_params[name] == value
     finally:
         _stop(at)
+
+
+# ---------------------------------------------------------------- MNIST
+
+MNIST = "mnist/"
+
+
+@pytest.fixture
+def mnist_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MNIST_DIR", str(tmp_path / "mnist-cache"))
+
+
+def _total(at) -> str:
+    return next(line for line in all_text(at).splitlines() if "Total trainable parameters" in line)
+
+
+def test_mnist_link_round_trips_an_edited_layer_table(mnist_cache):
+    at = run_page("mnist")
+    at.selectbox(key=MNIST + "preset").set_value("lenet").run()
+    at.selectbox(key=MNIST + "move_which").set_value(1).run()  # the table edited: its first pool moved down
+    at.button(key=MNIST + "move1").click().run()
+    at.select_slider(key=MNIST + "lr").set_value(0.01)
+    at.slider(key=MNIST + "epochs").set_value(7)
+    at.slider(key=MNIST + "val").set_value(25)
+    at.number_input(key=MNIST + "seed").set_value(4242).run()
+    query = round_trip(at, "mnist", MNIST, skip={MNIST + "device", MNIST + "move_which"})
+    assert query["layers"].startswith("conv2d:6:5:1:2:relu,conv2d:16:5:1:0:relu,maxpool:2,")
+    again = run_page("mnist", query=query)
+    assert _total(again) == _total(at)  # the same network, so the same parameter count
+    _stop(again)
+    plain = run_page("mnist", query={"preset": "mlp"})
+    assert "layers" not in plain.query_params  # a preset's own table is named by the preset alone
+
+
+def test_mnist_link_reads_the_compact_layer_form(mnist_cache):
+    at = run_page("mnist", query={"layers": "conv2d:8:3:1:1:relu,maxpool:2,flatten,dense:10"})
+    assert not link_notices(at)
+    # conv 1->8 3×3: 8·9+8 = 80; dense 8·14·14->10: 15,680+10
+    assert "15,770" in _total(at)
+    assert at.query_params["layers"] == "conv2d:8:3:1:1:relu,maxpool:2,flatten,dense:10:linear"
+
+
+def test_mnist_hostile_layer_tables_keep_the_preset(mnist_cache):
+    hostile("mnist", ["layers"], MNIST)
+    clean = _total(run_page("mnist"))
+    for bad in ("conv2d:8:3:1:1:relu,flatten,dense:7",  # 7 outputs, not 10
+                "dense:10", "warp:3,flatten,dense:10", "flatten,dense:10.5", "flatten,dense:1e9",
+                "flatten,dense:10:evil", "flatten," * 40 + "dense:10", "flatten,dense:2000000,dense:10",
+                "conv2d:512:3:1:1:relu,conv2d:512:3:1:1:relu,flatten,dense:10"):
+        at = run_page("mnist", query={"layers": bad})
+        _calm(at)
+        assert len(link_notices(at)) == 1 and "layers" not in at.query_params, bad
+        assert _total(at) == clean, bad
+
+
+def test_layer_text_round_trips_every_preset():
+    from playground import layer_table, layers
+    from playground.mnist_presets import PRESETS
+
+    for name, specs in PRESETS.items():
+        text = layer_table.to_text(specs)
+        back = layer_table.from_text(text)
+        assert layer_table.to_text(back) == text, name
+        shapes = [(i.output_shape, i.params) for i in layers.validate(specs, (1, 28, 28))]
+        assert [(i.output_shape, i.params) for i in layers.validate(back, (1, 28, 28))] == shapes, name

@@ -21,11 +21,13 @@ DEFAULT = sm.PRESETS["notes_unsure"]
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 PARAMS = [
     Param("k", len(DEFAULT.logits), int, sm.MIN_CLASSES, sm.MAX_CLASSES),
+    # No grid for the logits: the presets' own logits (ln 3 = 1.0986…) sit between the sliders' steps, and a
+    # link keeps them, and a typed 0.333, exactly (ten digits).
     *(Param(f"z{i}", DEFAULT.logits[i] if i < len(DEFAULT.logits) else 0.0, float, -LIMIT, LIMIT)
       for i in range(sm.MAX_CLASSES)),
     Param("y", DEFAULT.true_class, int, 0, sm.MAX_CLASSES - 1),
-    Param("T", 1.0, float, sm.MIN_TEMPERATURE, 5.0),
-    Param("c", 0.0, float, -LIMIT, LIMIT),
+    Param("T", 1.0, float, sm.MIN_TEMPERATURE, 5.0, step=0.1),
+    Param("c", 0.0, float, -LIMIT, LIMIT, step=0.5),
     Param("wrt", "p", str, choices=("p", "z")),
 ]
 

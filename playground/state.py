@@ -87,7 +87,7 @@ class Param:
         steps = (value - origin) / self.step
         if abs(steps - round(steps)) < 1e-6:
             return value
-        snapped = round(origin + round(steps) * self.step, 10) + 0.0
+        snapped = round(origin + math.floor(round(steps, 6) + 0.5) * self.step, 10) + 0.0  # halves up, as a student rounds
         if self.low is not None:
             snapped = max(snapped, self.low)
         if self.high is not None:

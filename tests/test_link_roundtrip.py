@@ -339,3 +339,42 @@ def test_layer_text_round_trips_every_preset():
         assert layer_table.to_text(back) == text, name
         shapes = [(i.output_shape, i.params) for i in layers.validate(specs, (1, 28, 28))]
         assert [(i.output_shape, i.params) for i in layers.validate(back, (1, 28, 28))] == shapes, name
+
+
+# ---------------------------------------------------------------- Softmax and Backpropagation (already whole)
+
+SOFTMAX = "softmax/"
+
+
+def test_softmax_link_round_trips_every_setting():
+    at = run_page("softmax")
+    at.slider(key=SOFTMAX + "k").set_value(5).run()
+    at.slider(key=SOFTMAX + "z3").set_value(-7.33)
+    at.slider(key=SOFTMAX + "z0").set_value(0.01)
+    at.radio(key=SOFTMAX + "y").set_value(4)
+    at.slider(key=SOFTMAX + "T").set_value(2.3)
+    at.slider(key=SOFTMAX + "c").set_value(-4.5)
+    at.radio(key=SOFTMAX + "wrt").set_value("z")
+    at.run()
+    query = round_trip(at, "softmax", SOFTMAX)
+    assert query["z3"] == "-7.33" and query["T"] == "2.3"
+    at = run_page("softmax", query={"z0": "0.333", "T": "0.25"})  # logits keep any precision (as the presets' do)
+    assert at.slider(key=SOFTMAX + "z0").value == 0.333 and at.query_params["z0"] == "0.333"
+    assert at.slider(key=SOFTMAX + "T").value == 0.3 and len(link_notices(at)) == 1  # T is on its grid, said so
+
+
+BACKPROP = "backprop/"
+
+
+def test_backpropagation_link_round_trips_every_setting():
+    at = run_page("backpropagation")
+    at.slider(key=BACKPROP + "layers").set_value(2).run()
+    at.slider(key=BACKPROP + "n2").set_value(3)
+    at.slider(key=BACKPROP + "out").set_value(2)
+    at.radio(key=BACKPROP + "loss").set_value("mse")
+    at.selectbox(key=BACKPROP + "act").set_value("tanh")
+    at.select_slider(key=BACKPROP + "lr").set_value(0.3)
+    at.number_input(key=BACKPROP + "seed").set_value(31)
+    at.radio(key=BACKPROP + "data").set_value("and")
+    at.run()
+    round_trip(at, "backpropagation", BACKPROP)

@@ -1,5 +1,7 @@
 """The Backpropagation page in AppTest: stepping the three phases, numbers against torch autograd, link state, Korean."""
 
+import time
+
 import numpy as np
 import torch
 
@@ -7,6 +9,7 @@ from playground import backprop as bp
 from tests.apptest_utils import all_text, run_page
 
 P = "backprop/"
+PLAY_SECONDS = 0.7  # the page's tick
 
 
 def _metric(at, label: str) -> str:
@@ -159,3 +162,59 @@ def test_the_playgrounds_network_can_be_taken_over():
     _press(at, "from_playground")
     assert any("8-2" in w.value for w in at.warning)
     assert at.slider(key=P + "layers").value == 2  # unchanged
+
+
+def _tick(at):
+    """What Play's timer does in the browser (AppTest does not tick fragments): a rerun a tick after the last."""
+    at.session_state[P + "run"]["tick"] = 0.0
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at.session_state[P + "run"]
+
+
+def test_play_steps_by_itself_and_pause_stops_it():
+    at = _press(run_page("backpropagation"), "play")
+    run = at.session_state[P + "run"]
+    assert run["playing"] and run["pos"] == 1  # the first value at once
+    assert at.button(key=P + "play").label == "Pause"
+    assert "Forward pass: step 1 of 3" in all_text(at)
+    at.run()  # a rerun right away (a click in the walk-through) is not a tick
+    assert at.session_state[P + "run"]["pos"] == 1
+    time.sleep(PLAY_SECONDS)
+    at.run()  # the real clock: one tick later, the next value
+    assert at.session_state[P + "run"]["pos"] == 2 and "Forward pass: step 2 of 3" in all_text(at)
+    _press(at, "play")  # now labelled Pause
+    assert not at.session_state[P + "run"]["playing"] and at.button(key=P + "play").label == "Play"
+    assert _tick(at)["pos"] == 2  # paused: no tick moves it
+
+
+def test_play_stops_after_the_update_or_keeps_going_with_the_next_example():
+    at = _press(run_page("backpropagation"), "play")
+    for expected in range(2, 8):  # 3 forward, 3 backward (output first), the update
+        run = _tick(at)
+        assert run["pos"] == expected
+    assert not run["playing"] and at.button(key=P + "play").label == "Play"
+    assert "Update" in all_text(at) and _metric(at, "Updates so far") == "0"
+    assert _tick(at)["pos"] == 7  # stopped at the end of the update
+    # Play at the end applies the update and walks through the next example; with "keep going" it goes on.
+    at.toggle(key=P + "keep").set_value(True).run()
+    _press(at, "play")
+    assert "Example 2 of 4" in all_text(at) and _metric(at, "Updates so far") == "1"
+    for _ in range(6):
+        run = _tick(at)
+    assert run["pos"] == 7 and run["playing"]
+    run = _tick(at)
+    assert run["pos"] == 1 and run["example"] == 2 and run["playing"]
+    assert _metric(at, "Updates so far") == "2" and len(run["history"]) == 3  # the loss chart grew
+    _press(at, "step")  # a button by hand stops Play
+    assert not at.session_state[P + "run"]["playing"] and at.session_state[P + "run"]["pos"] == 2
+
+
+def test_a_lesson_step_ticks_from_the_walk_through_itself():
+    # The lesson banner is drawn by the whole page's run; the walk-through is a fragment, so it ticks the
+    # step itself (here the page runs without the app shell: no banner, only the fragment can tick it).
+    at = run_page("backpropagation", query={"data": "or", "lr": "2.0", "seed": "1"},
+                  **{"lesson/active": ("backpropagation", 2), "lesson/done": {}})
+    assert not at.session_state["lesson/done"].get("backpropagation")
+    _press(at, "batch_many")
+    assert at.session_state["lesson/done"]["backpropagation"] == {2}

@@ -9,6 +9,7 @@ so the page reads them from the link, and sets the step's hidden controls. After
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground import lessons as L
 from ui.classroom import DONE, HIDE, LESSON, shell_query
@@ -137,18 +138,46 @@ def leave() -> None:
     st.session_state[HIDE] = set()
 
 
-def banner(page: str) -> None:
-    """On the step's page: its task, ticked once the page's state meets its check, and the way on."""
+def _active_step(page: str) -> tuple[L.Lesson, int] | None:
+    """The lesson and step number being followed, when that step is on page `page`."""
     active = st.session_state.get(LESSON)
     lesson = L.by_id(active[0]) if active else None
     if lesson is None or lesson.steps[active[1] - 1].page != page:
-        return
-    number = active[1]
-    step = lesson.steps[number - 1]
+        return None
+    return lesson, active[1]
+
+
+def _tick(page: str, lesson: L.Lesson, number: int) -> bool:
+    """Whether step `number` is done, ticking it (for good) the first time the page's state meets its check."""
     done = progress().setdefault(lesson.id, set())
-    if L.check_done(step.check, step.args, page_state(page)):
+    step = lesson.steps[number - 1]
+    if number not in done and L.check_done(step.check, step.args, page_state(page)):
         done.add(number)
-    ok = number in done
+    return number in done
+
+
+def live_check(page: str) -> None:
+    """In a live view: tick the step the moment training meets it, not only when the student pauses.
+
+    The banner is drawn by the whole page's run; a live fragment's reruns leave it as it was. So the
+    first time the step is met during a fragment's own rerun, the whole page reruns once to show the
+    tick and the way on. (In the page's full run the banner, drawn after the page, shows it anyway.)
+    """
+    active = _active_step(page)
+    if active is None or active[1] in progress().get(active[0].id, set()):
+        return
+    if _tick(page, *active) and getattr(get_script_run_ctx(), "fragment_ids_this_run", None):
+        st.rerun()
+
+
+def banner(page: str) -> None:
+    """On the step's page: its task, ticked once the page's state meets its check, and the way on."""
+    active = _active_step(page)
+    if active is None:
+        return
+    lesson, number = active
+    step = lesson.steps[number - 1]
+    ok = _tick(page, lesson, number)
     with st.container(border=True, key="lesson-banner"):
         text, way = st.columns([4, 1.3], vertical_alignment="center")
         head = t("lessons.banner", title=lesson.title[lang()], n=number, total=len(lesson.steps))

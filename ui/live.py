@@ -45,6 +45,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from playground.errors import UserError
 from playground.release import release_when
 from playground.worker import Snapshot, TrainingWorker
+from ui import lessons
 from ui.common import show_error, t
 
 # Every session's worker on this server, for one census: how many train at once. Each live redraw costs
@@ -155,19 +156,28 @@ def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: H
     return new
 
 
-def live_fragment(view: Callable[..., None], running: bool, fastest: float, *args) -> None:
+def live_fragment(view: Callable[..., None], running: bool, fastest: float, *args,
+                  running_now: Callable[[], bool] | None = None, lesson_page: str | None = None) -> None:
     """Draw `view(*args)` in a fragment that reruns at `poll_seconds(fastest)` while `running`.
 
-    A fragment keeps the interval it was registered with; when the number of runs training on the server
-    has since moved it by more than a factor of two (a class pressed Play, or stopped), the view asks for
-    one whole-page rerun, which registers it again at the new pace.
+    A fragment keeps the interval it was registered with, so the whole page reruns once (registering it
+    again) when that interval no longer fits: the number of runs training on the server has moved the pace
+    by more than a factor of two (a class pressed Play, or stopped), or `running_now()` (the page's own
+    "is it still going", e.g. its worker's status) no longer matches `running`: a run that stopped by itself
+    (finished, diverged, paused when nobody watched) must redraw its buttons and stop polling, and a Play
+    pressed inside the fragment must start polling. `lesson_page` (a url_path of ui.lessons.NAMESPACES):
+    the lesson step on that page is checked at each redraw, so it ticks while training runs.
     """
     interval = poll_seconds(fastest) if running else None
 
     def paced(*inner) -> None:
         if interval is not None and not interval / 2 <= poll_seconds(fastest) <= interval * 2:
             st.rerun()
+        if running_now is not None and bool(running_now()) != running:
+            st.rerun()
         view(*inner)
+        if lesson_page is not None:
+            lessons.live_check(lesson_page)
 
     paced.__qualname__ = f"live_fragment.{getattr(view, '__qualname__', 'view')}"  # one fragment id per view
     st.fragment(run_every=interval)(paced)(*args)

@@ -146,10 +146,10 @@ STRINGS = {
         "예제 {n}개 중 {k}번째: 입력 ({x}), 타깃 {t}.",
     ),
     "backprop.phase.start": (
-        "Press **Step** to start the forward pass: each neuron adds up its weighted inputs and its bias (net) and "
-        "passes the sum through its activation function.",
-        "**한 단계**를 누르면 순전파가 시작됩니다. 각 뉴런은 가중치를 곱한 입력과 편향을 더하고(net), 그 합을 활성화 "
-        "함수에 통과시킵니다.",
+        "Press **Step** to start the forward pass (or **Play** to watch it go by itself): each neuron adds up its "
+        "weighted inputs and its bias (net) and passes the sum through its activation function.",
+        "**한 단계**를 누르면 순전파가 시작됩니다(**자동 진행**을 누르면 저절로 진행됩니다). 각 뉴런은 가중치를 곱한 "
+        "입력과 편향을 더하고(net), 그 합을 활성화 함수에 통과시킵니다.",
     ),
     "backprop.phase.forward": ("Forward pass", "순전파"),
     "backprop.phase.backward": ("Backward pass", "역전파"),
@@ -181,6 +181,19 @@ STRINGS = {
         "모든 가중치와 편향이 기울기의 반대 방향으로 움직입니다: η = {rate}일 때 w ← w − η·∂L/∂w. 아래 표에 이전 값과 "
         "새 값이 있습니다. **다음 예제**는 이 갱신을 적용하고 다음 예제로 다시 시작하며, **전체 배치**는 모든 예제의 "
         "기울기를 평균한 뒤 갱신합니다.",
+    ),
+    "backprop.play": ("Play", "자동 진행"),
+    "backprop.pause": ("Pause", "일시정지"),
+    "backprop.play_help": (
+        "Step through by itself, one value every {s} seconds: the forward pass, the backward pass from the output "
+        "back, then the update.",
+        "{s}초마다 값 하나씩 저절로 진행합니다. 순전파, 출력층에서 거꾸로 가는 역전파, 그다음 가중치 갱신 순서입니다.",
+    ),
+    "backprop.pause_help": ("Stop here; Step and Back still work.", "여기서 멈춥니다. 한 단계와 이전 단계는 그대로 쓸 수 있습니다."),
+    "backprop.keep_going": ("Keep going", "계속 진행"),
+    "backprop.keep_going_help": (
+        "With Play: after the update, apply it and go on with the next example, so the loss chart below grows.",
+        "자동 진행 중에 가중치 갱신이 끝나면 갱신을 적용하고 다음 예제로 넘어갑니다. 아래 손실 그래프가 계속 늘어납니다.",
     ),
     "backprop.step": ("Step", "한 단계"),
     "backprop.back": ("Back", "이전 단계"),

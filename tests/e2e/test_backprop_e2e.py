@@ -72,3 +72,65 @@ def test_backprop_page_steps_through_and_learns(page, app_url):
     assert page.get_by_text("역전파: 3단계 중 1단계").first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     _shots(page, "backprop_ko")
+
+
+def _button(page, label: str):
+    return page.get_by_role("button", name=label, exact=True)
+
+
+def test_play_walks_through_by_itself_and_pause_leaves_the_server_alone(page, app_url):
+    sent = []  # the browser's messages to the server: a fragment's timer sends one a tick
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    open_app(page, app_url, "backpropagation")
+    wait_for_charts(page, 2)
+    page.set_viewport_size({"width": 1280, "height": 720})
+
+    _button(page, "Play").click()
+    # Nobody clicks again: the forward values, then the δs from the output back, then the update.
+    page.get_by_text("Forward pass: step 3 of 3").first.wait_for(timeout=15_000)
+    page.get_by_text("Backward pass: step 1 of 3").first.wait_for(timeout=15_000)
+    page.get_by_text("Every weight and bias moves against its gradient").first.wait_for(timeout=15_000)
+    _button(page, "Play").wait_for(timeout=15_000)  # it stopped at the end of the update
+    wait_idle(page, settle_ms=1500)
+    assert _metric(page, "Updates so far") == "0"
+    before = len(sent)
+    page.wait_for_timeout(3000)
+    assert len(sent) == before, "a stopped walk-through still polls the server"
+
+    # Keep going: the update is applied, the next example starts, and the loss chart grows, until Pause.
+    page.get_by_text("Keep going").first.click()
+    wait_idle(page)
+    playing_from = len(sent)
+    _button(page, "Play").click()
+    page.get_by_text("Example 3 of 4").first.wait_for(timeout=30_000)
+    assert len(sent) - playing_from >= 5  # the timer's ticks do reach the server (what the checks count)
+    _shots_720(page, "backprop_play_en")
+    assert int(_metric(page, "Updates so far")) >= 2
+    _button(page, "Pause").click()
+    _button(page, "Play").wait_for()
+    wait_idle(page, settle_ms=1500)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    before = len(sent)
+    page.wait_for_timeout(3000)
+    assert len(sent) == before, "a paused walk-through still polls the server"
+    assert page.locator('[data-testid="stMain"]').inner_text() == text  # and nothing moved
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+    page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('역전파')")
+    wait_idle(page, settle_ms=800)
+    _button(page, "자동 진행").click()
+    page.get_by_text("순전파: 3단계 중 2단계").first.wait_for(timeout=15_000)
+    _button(page, "일시정지").click()
+    _button(page, "자동 진행").wait_for()
+    wait_idle(page, settle_ms=1000)
+    _shots_720(page, "backprop_play_ko")
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _shots_720(page, name: str) -> None:
+    page.mouse.move(5, 5)  # no button's tooltip over the page
+    page.evaluate("() => document.querySelectorAll('*').forEach(el => { if (el.scrollTop) el.scrollTop = 0; })")
+    page.wait_for_timeout(500)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))

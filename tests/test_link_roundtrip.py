@@ -378,3 +378,37 @@ def test_backpropagation_link_round_trips_every_setting():
     at.radio(key=BACKPROP + "data").set_value("and")
     at.run()
     round_trip(at, "backpropagation", BACKPROP)
+
+
+# ---------------------------------------------------------------- Playground (its own config <-> query mechanism)
+
+PLAYGROUND = "playground/"
+
+
+def test_playground_link_round_trips_every_setting():
+    at = run_page("network_playground")
+    try:
+        at.selectbox(key=PLAYGROUND + "dataset").set_value("spiral")
+        at.slider(key=PLAYGROUND + "noise").set_value(35)
+        at.slider(key=PLAYGROUND + "train").set_value(70)
+        at.select_slider(key=PLAYGROUND + "lr").set_value(0.3)
+        at.selectbox(key=PLAYGROUND + "opt").set_value("adam")
+        at.checkbox(key=PLAYGROUND + "feat/sin_x1").check()
+        at.toggle(key=PLAYGROUND + "discrete").set_value(True)
+        at.number_input(key=PLAYGROUND + "seed").set_value(123)
+        at.run()
+        assert not at.exception
+        query = round_trip(at, "network_playground", PLAYGROUND)
+        assert query["features"] == "x1,x2,sin_x1" and query["lr"] == "0.3"
+    finally:
+        _stop(at)
+
+
+def test_share_url_is_the_address_bar_form():
+    from ui.share import share_url
+
+    assert share_url({"a": "1,2", "lang": "ko"}, "http://10.0.0.5:8501/perceptron/") == \
+        "http://10.0.0.5:8501/perceptron?a=1%2C2&lang=ko"
+    assert share_url({"a": "1"}, "http://10.0.0.5:8501") == "http://10.0.0.5:8501/?a=1"  # the home page
+    assert share_url({"a": "1"}, "https://school.example/class/mnist") == "https://school.example/class/mnist?a=1"
+    assert share_url({"a": "1"}, None) == "?a=1"  # no address known: the browser puts this page's in front

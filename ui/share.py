@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Mapping
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -62,8 +62,10 @@ export default function (component) {
     const text = document.createElement("div");
     text.className = "pg-copy-text";
     text.style.cssText = "font-family:'Source Code Pro',monospace;font-size:0.75rem;line-height:1.3;color:#222;" +
-      "background:#f4f5f7;border-radius:0.4rem;padding:0.3rem 0.45rem;word-break:break-all;user-select:all;" +
-      "max-height:6.5em;overflow:auto;";
+      "background:#f4f5f7;border-radius:0.4rem;padding:0.3rem 0.45rem;user-select:all;" +
+      // whole lines only (content-box: the padding is outside the 12 lines); any character may end a line,
+      // also in Korean, whose page rule keeps words whole
+      "box-sizing:content-box;max-height:15.6em;overflow:auto;word-break:break-all !important;overflow-wrap:anywhere;";
     row.append(button, status);
     root.append(row, text);
     parentElement.appendChild(root);
@@ -101,7 +103,10 @@ def _component():
 def share_url(query: Mapping[str, str], base: str | None) -> str:
     """The link for `query` on the page at `base` (the page's address; None: just "?query", the browser adds it)."""
     text = "?" + urlencode(dict(query))
-    return f"{base.rstrip('/')}/{text}" if base else text
+    if not base:
+        return text
+    base = base.rstrip("/")
+    return f"{base}/{text}" if not urlsplit(base).path else f"{base}{text}"  # /perceptron?… but host/?… (home)
 
 
 def current_link() -> str:

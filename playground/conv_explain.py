@@ -250,14 +250,17 @@ def followed_cell(trace: Trace, start: int, cell: tuple[int, int, int]) -> list[
 
     Activations, dropout and batch normalisation keep it in place; pooling moves it to the window that
     holds it; flatten to its index in the vector. After a dense layer or another convolution every
-    output depends on every input, so it is None from there on. Entries before `start` are None.
+    output depends on every input: after a dense layer it is None; after another convolution the path
+    follows that convolution's strongest cell instead. Entries before `start` are None.
     """
     where: list[tuple[int, ...] | None] = [None] * len(trace.steps)
     current: tuple[int, ...] | None = tuple(cell)
     where[start] = current
     for i in range(start + 1, len(trace.steps)):
         step = trace.steps[i]
-        if current is None or step.kind in ("conv2d", "dense"):
+        if step.kind == "conv2d":
+            current = tuple(int(v) for v in np.unravel_index(int(np.argmax(step.output)), step.output.shape))
+        elif current is None or step.kind == "dense":
             current = None
         elif step.kind in ("maxpool", "avgpool"):
             size = step.spec["size"]

@@ -192,6 +192,12 @@ def test_followed_cell_through_pooling_and_flatten(traced):
     assert where[9] is None and where[0] is None
     # Row 6 of a 7-row map falls outside the 3×3 pooled map (floor): not followed further.
     assert cx.followed_cell(traced, 4, (0, 6, 0))[7] is None
+    # From the first convolution: through its ReLU, batch norm and pooling, then the second
+    # convolution's strongest cell.
+    first = cx.followed_cell(traced, 0, (3, 9, 4))
+    assert first[:4] == [(3, 9, 4), (3, 9, 4), (3, 9, 4), (3, 4, 2)]
+    strongest = np.unravel_index(np.argmax(traced.steps[4].output), traced.steps[4].output.shape)
+    assert traced.steps[4].output[first[4]] == traced.steps[4].output.max() and first[4] == tuple(strongest)
 
 
 def test_a_dense_only_model_traces_without_convolutions():

@@ -20,6 +20,7 @@ from playground.mnist_presets import BATCH_SIZES, LEARNING_RATES, WEIGHT_DECAYS,
 from playground.worker import TrainingWorker
 from ui.common import show_error, t
 from ui.classroom import plotly_chart
+from ui import mnist_sees
 from ui.uploader import file_uploader
 
 P = "mnist/"
@@ -59,7 +60,7 @@ def inspect_section(worker: TrainingWorker | None, run: dict | None) -> None:
     probs = _test_probabilities(worker, run)
     predicted = probs.argmax(axis=1)
     tabs = st.tabs([t("mnist.inspect.tab.digits"), t("mnist.inspect.tab.confusion"), t("mnist.inspect.tab.mistakes"),
-                    t("mnist.inspect.tab.weights"), t("mnist.inspect.tab.maps")])
+                    t("mnist.inspect.tab.weights"), t("mnist.inspect.tab.maps"), t("mnist.sees.tab")])
     with tabs[0]:
         _digits_tab(test, probs, predicted)
     with tabs[1]:
@@ -72,6 +73,8 @@ def inspect_section(worker: TrainingWorker | None, run: dict | None) -> None:
             _weights_tab(model)
         with tabs[4]:
             _maps_tab(model, run, test)
+    with tabs[5]:
+        mnist_sees.sees_tab(worker, run)  # takes the lock itself, for its own fragment reruns
 
 
 def _digits_tab(test: mnist.Digits, probs: np.ndarray, predicted: np.ndarray) -> None:
@@ -179,6 +182,10 @@ def draw_section() -> None:
         )
     image = result.image_data if result is not None else None
     digit = canvas.preprocess(image) if image is not None else None
+    if digit is None:  # the "How it sees" tab offers the drawn digit
+        st.session_state.pop(mnist_sees.DRAWN, None)
+    else:
+        st.session_state[mnist_sees.DRAWN] = digit
     with cols[1]:
         if digit is None:
             st.caption(t("mnist.draw.empty"))

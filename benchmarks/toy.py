@@ -161,12 +161,12 @@ def main(argv: list[str]) -> int:
           f"≤ {TF_PLAYGROUND_EPOCHS_PER_SECOND:.0f} epochs/s (one per animation frame) | faster "
           f"{mark(best_worker > TF_PLAYGROUND_EPOCHS_PER_SECOND)} (the bare loop itself: "
           f"{best_bare / TF_PLAYGROUND_EPOCHS_PER_SECOND:.1f}×) |")
-    print(f"| UI snapshot, default network (ms) | {snap_default:.2f} | decision grid 100×100 + 7 neuron maps | "
+    print(f"| UI snapshot, default network (ms) | {snap_default:.2f} | decision grid 100×100 + 7 neuron maps + the 2-neuron layer's space | "
           f"< {SNAPSHOT_TARGET_MS:.0f} ms {mark(ok_snap)} |")
     print(f"| UI snapshot, 7 features + 6×16 ReLU (ms) | {snap_big:.2f} | 100×100 + 103 neuron maps | |")
-    print(f"| three canvas scenes built + JSON, default (ms) | {draw_default:.1f} | {kb_default} kB per frame; "
+    print(f"| live canvas scenes built + JSON, default (ms) | {draw_default:.1f} | {kb_default} kB per frame; "
           f"with the snapshot {snap_default + draw_default:.1f} ms | |")
-    print(f"| three canvas scenes built + JSON, 6×16 (ms) | {draw_big:.1f} | {kb_big} kB per frame; "
+    print(f"| live canvas scenes built + JSON, 6×16 (ms) | {draw_big:.1f} | {kb_big} kB per frame; "
           f"with the snapshot {snap_big + draw_big:.1f} ms | |")
     print("\nThe worker trains this network with hand-derived gradients (playground/dense_fastpath.py, "
           "the same numbers as autograd); the bare loop is plain autograd, hence a ratio well above 1.")

@@ -10,6 +10,6 @@ def test_toy_benchmark_prints_a_table_and_returns_zero(capsys):
     out = capsys.readouterr().out
     assert code == 0
     rows = {line.split(" | ")[0].lstrip("| "): line for line in out.splitlines() if line.startswith("| ")}
-    assert "worker training speed (epochs/s)" in rows and "three canvas scenes built + JSON, default (ms)" in rows
+    assert "worker training speed (epochs/s)" in rows and "live canvas scenes built + JSON, default (ms)" in rows
     bare = float(rows["worker training speed (epochs/s)"].split(" | ")[2].split()[-1].replace(",", ""))
     assert bare > 0  # the bare PyTorch loop trained at all

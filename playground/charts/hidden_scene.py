@@ -26,7 +26,10 @@ MARGIN = dict(l=34, r=8, t=22, b=36)
 LINE_COLOR = "#4b5563"
 BOUNDARY_COLOR = "#111111"
 EDGE_COLOR = "#b8bdc3"
-AZIMUTH, ELEVATION = math.radians(-35), math.radians(24)  # the 3-D view: from the front right, a little above
+AXIS_COLOR = "#6b7280"
+# The 3-D view: the lowest corner in front, neuron 1 going back to the right, neuron 2 back to the left (a
+# right-handed box, as textbooks draw x, y, z), neuron 3 up; seen a little from above.
+AZIMUTH, ELEVATION = math.radians(35), math.radians(24)
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,8 @@ def project(unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Screen (x right, y up) of points in the cube [-1, 1]³ seen from AZIMUTH, ELEVATION (orthographic)."""
     u, v, w = unit[..., 0], unit[..., 1], unit[..., 2]
     across = math.cos(AZIMUTH) * u - math.sin(AZIMUTH) * v
-    depth = math.sin(AZIMUTH) * u + math.cos(AZIMUTH) * v
-    return across, w * math.cos(ELEVATION) - depth * math.sin(ELEVATION)
+    back = math.sin(AZIMUTH) * u + math.cos(AZIMUTH) * v  # away from the viewer: drawn higher, seen from above
+    return across, w * math.cos(ELEVATION) + back * math.sin(ELEVATION)
 
 
 def _cube_scene(view: HiddenView, task: str, labels: HiddenLabels, value_range: tuple[float, float]) -> dict:
@@ -142,12 +145,16 @@ def _cube_scene(view: HiddenView, task: str, labels: HiddenLabels, value_range: 
         ey += [*sy, math.nan]
     back = [scene.path(ex, ey, EDGE_COLOR, 1.0)]
     origin = box[0]
-    for dim in range(3):  # each neuron's name at the far end of its edge from the lowest corner
+    for dim in range(3):  # the three edges from the lowest corner (in front) are the axes, drawn darker
         end = origin.copy()
         end[dim] = high[dim]
-        sx, sy = screen(end[None])
-        back.append(scene.text(float(sx[0]), float(sy[0]) + (10 if dim < 2 else -8),
-                               labels.neuron.format(index=dim + 1), 12, scene.LABEL_COLOR, "center", "middle"))
+        sx, sy = screen(np.stack([origin, end]))
+        back.append(scene.path(sx, sy, AXIS_COLOR, 1.4))
+    # names on the outline, clear of the points: under the middle of the two floor axes, over the far left corner
+    for dim, at, dy, base in ((0, (0.5, 0, 0), 12, "top"), (1, (0, 0.5, 0), 12, "top"), (2, (0, 1, 1), -6, "bottom")):
+        sx, sy = screen((low + np.array(at) * (high - low))[None])
+        back.append(scene.text(float(sx[0]), float(sy[0]) + dy, labels.neuron.format(index=dim + 1), 12,
+                               scene.LABEL_COLOR, "center", base))
     lx, ly = screen(view.lines.reshape(-1, 3))
     ops = _line_ops(lx.reshape(view.lines.shape[:2]), ly.reshape(view.lines.shape[:2]))
     qx, qy = screen(view.points)

@@ -164,6 +164,21 @@ def playground_hidden_layers(state: Mapping, at_least: int) -> bool:
     return isinstance(hidden, (list, tuple)) and len(hidden) >= at_least
 
 
+def playground_hidden_separates(state: Mapping, accuracy: float, dataset: str | None = None) -> bool:
+    """The last hidden layer has 2 neurons and the test accuracy reached `accuracy` (on `dataset`, when named).
+
+    With one output neuron its decision is a straight line in that layer's plane (the page's hidden-layer
+    view draws it), so this accuracy is the share of points that line puts on their own side.
+    """
+    hidden = state.get("hidden")
+    if not isinstance(hidden, (list, tuple)) or not hidden or hidden[-1] != 2:
+        return False
+    if dataset is not None and state.get("dataset") != dataset:
+        return False
+    value = _number(state, "test_acc")
+    return value is not None and value >= accuracy
+
+
 def _softmax(state: Mapping) -> np.ndarray | None:
     k = int(_number(state, "k") or 0)
     logits = [_number(state, f"z{i}") for i in range(k)]
@@ -246,6 +261,9 @@ CHECKS: dict[str, Check] = {
         {"loss": 0.0, "start_loss": 1.0}, {"loss": 1.0, "start_loss": 1.0})),
     "playground_hidden_layers": Check(playground_hidden_layers, ("at_least",), examples=lambda a: (
         {"hidden": [4] * a["at_least"]}, {"hidden": [4] * (a["at_least"] - 1)})),
+    "playground_hidden_separates": Check(playground_hidden_separates, ("accuracy",), ("dataset",), examples=lambda a: (
+        {"hidden": [4, 2], "dataset": a.get("dataset"), "test_acc": 1.0},
+        {"hidden": [4, 2], "dataset": a.get("dataset"), "test_acc": a["accuracy"] - 0.1})),
 }
 
 

@@ -135,3 +135,21 @@ def test_a_layer_of_one_or_four_neurons_has_no_view_in_the_snapshot():
     trainer = training.Trainer(layers.dense_stack([4, 1], "tanh", 1), (2,), training.TrainConfig(loss="bce"), xy,
                                (xy[:, 1] > 0).astype(np.float32))
     assert grids.snapshot(trainer, ("x1", "x2")).hidden == ()
+
+
+def test_the_circle_lesson_step_is_reachable_and_its_line_separates_the_points():
+    # The lesson asks for 95 % test accuracy on the circle with a 4-2 network; then the output's straight line
+    # in the plane of layer 2 (w·h + b = 0, the model's own last weights) puts the points on their sides.
+    from playground import lessons as L
+
+    config = pc.PlaygroundConfig(dataset="circle", hidden=(4, 2), activations=("tanh", "tanh"), learning_rate=0.03)
+    data = pc.make_data(config)
+    trainer = pc.make_trainer(config, data)
+    while trainer.epoch < 400 and not (trainer.history["test_acc"] and trainer.history["test_acc"][-1] >= 0.95):
+        trainer.train_epoch()
+    state = {"hidden": list(config.hidden), "dataset": "circle", "test_acc": trainer.history["test_acc"][-1]}
+    assert L.check_done("playground_hidden_separates", {"accuracy": 0.95, "dataset": "circle"}, state)
+    (view,) = grids.snapshot(trainer, config.features).hidden
+    w, b = (p.detach().numpy() for p in trainer.model[-1].parameters())
+    side = (view.points @ w[0] + b[0]) > 0
+    assert np.mean(side == (view.targets == 1)) >= 0.95

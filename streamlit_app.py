@@ -43,6 +43,7 @@ PAGES = {
     "app.group.networks": [
         st.Page("app_pages/backpropagation.py", title=t("backprop.title"), icon=":material/undo:", url_path="backpropagation"),
         st.Page("app_pages/network_playground.py", title=t("playground.title"), icon=":material/hub:", url_path="playground", default=True),
+        st.Page("app_pages/convolution.py", title=t("conv.title"), icon=":material/grid_on:", url_path="convolution"),
         st.Page("app_pages/mnist.py", title=t("mnist.title"), icon=":material/draw:", url_path="mnist"),
     ],
     "app.group.lessons": [

@@ -113,6 +113,11 @@ PAGES: dict[str, list[Action]] = {
         Action("button step", _click("backprop/step"), FAST_MS),
         Action("button whole batch", _click("backprop/batch"), FAST_MS),
     ],
+    "convolution": [
+        Action("slider stride", _slider_steps("conv/s", (2, 1)), FAST_MS),
+        Action("button next position", _click("conv/next"), FAST_MS),
+        Action("button preset", _click("conv/preset_same"), FAST_MS),
+    ],
     "linear_regression": [
         Action("slider w", _slider_steps("linreg/w", (0.5, 0.6)), FAST_MS),
         Action("button best fit", _click("linreg/to_best"), FAST_MS),

@@ -198,11 +198,11 @@ def pad(image: np.ndarray, padding: int) -> np.ndarray:
     return np.pad(np.asarray(image, dtype=float), padding)
 
 
-def patch(image: np.ndarray, geo: Geometry, index: int) -> np.ndarray:
-    """The k × k part of the padded image under position `index`."""
+def patch(image: np.ndarray, geo: Geometry, index: int, padded: np.ndarray | None = None) -> np.ndarray:
+    """The k × k part of the padded image under position `index` (`padded`: the image already padded)."""
     row, col = geo.window(index)
     k = geo.kernel
-    return pad(image, geo.padding)[row:row + k, col:col + k]
+    return (pad(image, geo.padding) if padded is None else padded)[row:row + k, col:col + k]
 
 
 def reduce_patch(values: np.ndarray, mode: str, kernel: np.ndarray | None = None) -> float:
@@ -215,4 +215,6 @@ def reduce_patch(values: np.ndarray, mode: str, kernel: np.ndarray | None = None
 def output_values(image: np.ndarray, geo: Geometry, mode: str, kernel: np.ndarray | None = None) -> np.ndarray:
     """Every output cell, computed position by position as the page shows it (no bias)."""
     rows, cols = geo.output
-    return np.array([reduce_patch(patch(image, geo, i), mode, kernel) for i in range(rows * cols)]).reshape(rows, cols)
+    padded = pad(image, geo.padding)
+    return np.array([reduce_patch(patch(image, geo, i, padded), mode, kernel)
+                     for i in range(rows * cols)]).reshape(rows, cols)

@@ -40,6 +40,7 @@ PAGES = {
     "softmax": "app_pages/softmax.py",
     "backpropagation": "app_pages/backpropagation.py",
     "playground": "app_pages/network_playground.py",
+    "convolution": "app_pages/convolution.py",
     "mnist": "app_pages/mnist.py",
     "linear-regression": "app_pages/linear_regression.py",
     "classic-vs-deep": "app_pages/classic_vs_deep.py",

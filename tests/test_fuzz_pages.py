@@ -20,7 +20,7 @@ from tests.conftest import ROOT, count_fuzz_cases
 from tests.test_fuzz import _csv_cases, _good_model, _mutations
 
 PAGES = ["perceptron", "activations", "network_playground", "mnist", "linear_regression", "classic_vs_deep",
-         "train_val_test", "softmax", "backpropagation"]
+         "train_val_test", "softmax", "backpropagation", "convolution"]
 # Invalid for every kind of parameter: garbage, negative, huge, NaN, inf, very long, unicode, markdown.
 HOSTILE = ["banana", "-99999999", "-1e999", "nan", "inf", "9" * 5000, "🙂\u202e\u0000", "**x** ![i](http://e.example/i.png)"]
 WIDGETS = ("slider", "select_slider", "selectbox", "radio", "number_input", "checkbox", "toggle", "text_input")

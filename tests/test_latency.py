@@ -41,7 +41,7 @@ def _modules_after_running(page: str) -> set[str]:
     return set(result.stdout.split())
 
 
-@pytest.mark.parametrize("page", ["perceptron", "activations", "linear_regression"])
+@pytest.mark.parametrize("page", ["perceptron", "activations", "linear_regression", "convolution"])
 def test_light_pages_never_import_torch(page):
     # torch takes 2-3 s to import on the 2-core machine: these pages draw with NumPy and Plotly only.
     loaded = _modules_after_running(page)

@@ -22,6 +22,7 @@ NAMESPACES = {
     "softmax": ("softmax/", "softmax/saved"),
     "backpropagation": ("backprop/", "backprop/saved"),
     "playground": ("playground/", "playground/values"),
+    "convolution": ("conv/", "conv/saved"),
     "mnist": ("mnist/", "mnist/saved"),
     "linear-regression": ("linreg/", "linreg/saved"),
     "classic-vs-deep": ("classic/", "classic/saved"),

@@ -34,14 +34,14 @@ STRINGS = {
     "conv.height": ("Input height", "입력 높이"),
     "conv.width": ("Input width", "입력 너비"),
     "conv.kernel": ("Kernel size k", "커널 크기 k"),
-    "conv.window": ("Window size k", "풀링 창 크기 k"),
     "conv.stride": ("Stride s", "스트라이드 s"),
     "conv.padding": ("Padding p", "패딩 p"),
     "conv.pool_fixed": (
         "Pooling: stride s = window k = {k}, no padding (p = 0).",
         "풀링: 스트라이드 s = 창 크기 k = {k}, 패딩 없음(p = 0).",
     ),
-    "conv.numbers": ("Numbers: a small image and a kernel", "숫자로 보기: 작은 이미지와 커널"),
+    "conv.numbers": ("Show numbers", "숫자로 보기"),
+    "conv.numbers.header": ("The numbers at this position", "이 위치의 계산"),
     "conv.numbers_help": (
         "Fill the input with a digit-like 7 (1 = ink, 0 = background) and compute every output cell.",
         "입력을 숫자 7 모양(1 = 잉크, 0 = 배경)으로 채우고 출력의 모든 칸을 계산합니다.",
@@ -68,10 +68,15 @@ STRINGS = {
         "H와 W는 출력의 높이와 너비입니다. ⌊x⌋는 내림으로, 가장자리를 넘어가는 마지막 한 걸음은 하지 않는다는 뜻입니다. "
         "MNIST 페이지의 층 표도 이 함수로 모양을 계산합니다.",
     ),
-    "conv.metric.input": ("Input (with padding)", "입력 (패딩 포함)"),
-    "conv.metric.output": ("Output", "출력"),
-    "conv.metric.positions": ("Kernel positions", "커널 위치 수"),
-    "conv.none": ("none", "없음"),
+    "conv.summary": (
+        "**Output {oh}×{ow}**: {n} kernel positions on the {h}×{w} input{padded}.",
+        "**출력 {oh}×{ow}**: {h}×{w} 입력{padded} 위의 커널 위치 {n}개.",
+    ),
+    "conv.padded": (" ({ph}×{pw} with padding)", "(패딩 포함 {ph}×{pw})"),
+    "conv.summary.none": (
+        "**No output**: the kernel has no position on the {h}×{w} input{padded}.",
+        "**출력 없음**: {h}×{w} 입력{padded} 위에 커널이 놓일 자리가 없습니다.",
+    ),
     "conv.not_fit": (
         "The {k}×{k} kernel does not fit in the {h}×{w} input ({ph}×{pw} with padding): there is no position for "
         "it, and PyTorch refuses such a layer. Make the kernel smaller or add padding.",
@@ -100,7 +105,7 @@ STRINGS = {
     "conv.pause": ("Pause", "멈추기"),
     "conv.play_help": ("Slides the kernel over every position, one step at a time, and stops at the last.",
                        "커널을 한 칸씩 모든 위치로 밀고, 마지막 위치에서 멈춥니다."),
-    "conv.prev": ("Previous", "이전"),
+    "conv.prev": ("Back", "이전"),
     "conv.next": ("Next", "다음"),
     "conv.position": ("Kernel position", "커널 위치"),
     "conv.position_help": (
@@ -113,7 +118,8 @@ STRINGS = {
         "{c0}–{c1}.",
         "{n}개 중 {i}번째 위치: 출력의 {r}행 {c}열입니다. 커널은 패딩을 포함한 {r0}–{r1}행, {c0}–{c1}열을 덮습니다.",
     ),
-    "conv.chart.input": ("Input {h}×{w}, padded to {ph}×{pw}", "입력 {h}×{w}, 패딩 포함 {ph}×{pw}"),
+    "conv.chart.input": ("Input {h}×{w}", "입력 {h}×{w}"),
+    "conv.chart.input_padded": ("Input {h}×{w}, padded to {ph}×{pw}", "입력 {h}×{w}, 패딩 포함 {ph}×{pw}"),
     "conv.chart.output": ("Output {oh}×{ow}", "출력 {oh}×{ow}"),
     "conv.chart.no_output": ("No output", "출력 없음"),
     "conv.chart.cell": ("row {r}, column {c}", "{r}행 {c}열"),
@@ -122,15 +128,14 @@ STRINGS = {
     "conv.chart.position": ("position", "위치"),
     "conv.chart.value": ("value", "값"),
     "conv.grids_caption": (
-        "Grey cells are padding (zeros). Each dot is the centre of one kernel position: one dot, one output cell. "
+        "Grey cells are padding (zeros). Each orange ring marks the centre of one kernel position: one ring, one output cell. "
         "The orange square is the current position and the output cell it fills; the output fills in as the kernel "
         "slides. Click an output cell to move the kernel there.",
-        "회색 칸은 패딩(0)입니다. 점 하나는 커널 위치 하나의 중심이고, 점 하나가 출력 한 칸이 됩니다. 주황색 사각형은 "
+        "회색 칸은 패딩(0)입니다. 주황색 고리 하나는 커널 위치 하나의 중심을 표시하고, 고리 하나가 출력 한 칸이 됩니다. 주황색 사각형은 "
         "현재 위치와 그 위치가 채우는 출력 칸입니다. 커널이 움직이는 대로 출력이 채워집니다. 출력 칸을 누르면 커널이 "
         "그 위치로 갑니다.",
     ),
     # ---- the numbers at one position
-    "conv.products.header": ("The numbers at this position", "이 위치의 계산"),
     "conv.products.conv": (
         "Each input value under the kernel is multiplied by the kernel value on top of it, and the products are "
         "added: the sum is the output cell. Like PyTorch's conv2d, the kernel is not flipped. A real layer also adds "
@@ -165,8 +170,8 @@ STRINGS = {
         "링크의 커널 위치 {value}은(는) 없습니다. 이 층의 위치는 {count}개이므로 {count}번째 위치를 보여 줍니다.",
     ),
     "conv.bad_kernel_link": (
-        "The link's kernel values '{value}' could not be used ({reason}); using vertical edges.",
-        "링크의 커널 값 '{value}'은(는) 쓸 수 없어({reason}) 세로 경계 커널을 씁니다.",
+        "The link's kernel values '{value}' for 'kv' could not be used ({reason}); using vertical edges.",
+        "링크에 있는 'kv'의 커널 값 '{value}'은(는) 쓸 수 없어({reason}) 세로 경계 커널을 씁니다.",
     ),
     # ---- core errors (playground/conv_geometry.py)
     "conv.error.bad_number": ("{name} must be a whole number of at least {low}, not {value}.",

@@ -1,0 +1,86 @@
+"""The Convolution page in a real browser: presets and the output size, Play slides the kernel and stops on the last
+position, a click on an output cell moves it, the link carries it all, Korean; screenshots at 1280x720."""
+
+from tests.e2e.conftest import SCREENSHOTS, open_app, screenshot, wait_for_charts, wait_idle
+
+
+def _output(page, word: str = "Output") -> str:
+    """The output size the page states under the formula ("5×5")."""
+    line = page.locator('[data-testid="stMarkdownContainer"] strong').filter(has_text=word).first.inner_text()
+    return line.split()[-1]
+
+
+def _shots(page, name: str) -> None:
+    """The first screen at 1280x720 as a class sees it, and the whole page at the same width."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    wait_idle(page, settle_ms=1000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    wait_idle(page, settle_ms=800)
+    screenshot(page, name + "_whole")
+    page.set_viewport_size({"width": 1280, "height": 720})
+
+
+def test_convolution_page_in_english_and_korean(page, app_url):
+    open_app(page, app_url, "")
+    page.locator('[data-testid="stSidebarNav"] a[href$="/convolution"]').click()
+    page.wait_for_url("**/convolution**")
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Convolution')")
+    wait_idle(page)
+    wait_for_charts(page, 2)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert _output(page) == "5×5"  # 7×7, k = 3, no padding: ⌊(7 − 3)/1⌋ + 1
+
+    page.get_by_role("button", name="Same padding (k=3, p=1)").click()
+    page.wait_for_function("() => location.search.includes('p=1')")
+    wait_idle(page, settle_ms=600)
+    assert _output(page) == "7×7"
+    page.get_by_role("button", name="Stride 2 halves").click()
+    page.wait_for_function("() => location.search.includes('s=2')")
+    wait_idle(page, settle_ms=600)
+    assert _output(page) == "4×4"
+
+    # Play slides the kernel: the link's position moves on by itself; Pause stops it there.
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function("() => /[?&]pos=3(&|$)/.test(location.search)", timeout=15_000)
+    page.get_by_role("button", name="Pause").click()
+    wait_idle(page, settle_ms=1500)
+    stopped = page.evaluate("() => new URLSearchParams(location.search).get('pos')")
+    page.wait_for_timeout(2000)
+    assert page.evaluate("() => new URLSearchParams(location.search).get('pos')") == stopped
+    assert int(stopped) >= 3
+
+    # A click on an output cell moves the kernel to the position that fills it (the last cell: 16).
+    page.locator(".js-plotly-plot").nth(1).scroll_into_view_if_needed()
+    wait_idle(page, settle_ms=300)
+    x, y = page.evaluate("""() => {
+        const gd = document.querySelectorAll('.js-plotly-plot')[1], L = gd._fullLayout, r = gd.getBoundingClientRect();
+        return [r.left + L.xaxis._offset + L.xaxis.l2p(3), r.top + L.yaxis._offset + L.yaxis.l2p(3)]; }""")
+    page.mouse.click(x, y)
+    page.wait_for_function("() => /[?&]pos=16(&|$)/.test(location.search)", timeout=15_000)
+    wait_idle(page, settle_ms=600)
+    assert page.get_by_text("Position 16 of 16").first.is_visible()
+    _shots(page, "convolution_en")
+
+    page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('합성곱')")
+    wait_idle(page, settle_ms=800)
+    assert _output(page, "출력") == "4×4"  # the settings survive the language switch
+    assert "lang=ko" in page.url and "s=2" in page.url and "pos=16" in page.url
+    _shots(page, "convolution_ko")
+
+
+def test_play_stops_on_the_last_position_and_unused_cells_are_named(page, app_url):
+    # 2×2 max pooling on 7×7: 9 positions, and the last row and column never fall under a window.
+    open_app(page, app_url, "convolution", h=7, w=7, k=2, mode="max")
+    wait_for_charts(page, 2)
+    assert _output(page) == "3×3"
+    assert page.get_by_text("no position covers row 7 and column 7").first.is_visible()
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function("() => /[?&]pos=9(&|$)/.test(location.search)", timeout=30_000)
+    page.get_by_role("button", name="Play").wait_for(timeout=15_000)  # stopped by itself: the button is Play again
+    wait_idle(page, settle_ms=2000)
+    assert "pos=9" in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _shots(page, "convolution_pool_en")

@@ -412,3 +412,52 @@ def test_share_url_is_the_address_bar_form():
     assert share_url({"a": "1"}, "http://10.0.0.5:8501") == "http://10.0.0.5:8501/?a=1"  # the home page
     assert share_url({"a": "1"}, "https://school.example/class/mnist") == "https://school.example/class/mnist?a=1"
     assert share_url({"a": "1"}, None) == "?a=1"  # no address known: the browser puts this page's in front
+
+
+# ---------------------------------------------------------------- Copy link, drawn by the shell on every page
+
+
+def _copy_links(at) -> list[dict]:
+    import json
+
+    return [json.loads(el.proto.json) for el in at.get("bidi_component")
+            if el.proto.component_name == "playground_copy_link"]
+
+
+@pytest.mark.parametrize("page", ["perceptron", "activations", "softmax", "backpropagation", "network_playground",
+                                  "mnist", "linear_regression", "classic_vs_deep", "train_val_test"])
+def test_every_page_has_copy_link_with_its_settings_and_the_shell_settings(page, mnist_cache):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APPTEST_TIMEOUT, ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update({"present": "1"})
+    at.run()  # the home page first: AppTest names a page by its file, the shell knows "linear-regression"
+    at.session_state["lang"] = "ko"  # then the sidebar's language switch, and the page
+    at.switch_page(f"app_pages/{page}.py").run()
+    try:
+        assert not at.exception, [e.message for e in at.exception]
+        links = _copy_links(at)  # the sidebar's (and the Playground's share tab's: the same link)
+        assert links and all(link == links[0] for link in links) and links[0]["label"] == "링크 복사"
+        query = {name: at.query_params[name] for name in at.query_params}
+        from ui.share import share_url
+
+        assert links[0]["link"] == share_url(query, None)  # the page's own settings and the shell's
+        assert "lang=ko" in links[0]["link"] and "present=1" in links[0]["link"] and len(query) > 3
+    finally:
+        _stop(at)
+
+
+def test_copy_link_carries_the_controls_the_teacher_hid():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APPTEST_TIMEOUT, ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=APPTEST_TIMEOUT)
+    at.query_params.update({"present": "1"})
+    at.switch_page("app_pages/perceptron.py")
+    at.run()
+    at.sidebar.multiselect(key="app/hide_pick").set_value(["perceptron/w2", "perceptron/learning_rate"]).run()
+    link = _copy_links(at)[0]["link"]
+    assert "hide=perceptron%2Flearning_rate%2Cperceptron%2Fw2" in link and "w2=0.5" in link and "lr=0.1" in link

@@ -414,6 +414,24 @@ def test_share_url_is_the_address_bar_form():
     assert share_url({"a": "1"}, None) == "?a=1"  # no address known: the browser puts this page's in front
 
 
+# ---------------------------------------------------------------- Convolution
+
+CONV = "conv/"
+
+
+def test_convolution_link_round_trips_every_setting():
+    at = run_page("convolution")
+    at.slider(key=CONV + "h").set_value(9)
+    at.slider(key=CONV + "k").set_value(5)
+    at.slider(key=CONV + "s").set_value(2)
+    at.slider(key=CONV + "p").set_value(2)
+    at.toggle(key=CONV + "num").set_value(False)
+    at.run()
+    at.slider(key=CONV + "pos").set_value(4).run()
+    query = round_trip(at, "convolution", CONV)
+    assert (query["h"], query["k"], query["s"], query["pos"]) == ("9", "5", "2", "4")
+
+
 # ---------------------------------------------------------------- Copy link, drawn by the shell on every page
 
 
@@ -425,7 +443,7 @@ def _copy_links(at) -> list[dict]:
 
 
 @pytest.mark.parametrize("page", ["perceptron", "activations", "softmax", "backpropagation", "network_playground",
-                                  "mnist", "linear_regression", "classic_vs_deep", "train_val_test"])
+                                  "mnist", "linear_regression", "classic_vs_deep", "train_val_test", "convolution"])
 def test_every_page_has_copy_link_with_its_settings_and_the_shell_settings(page, mnist_cache):
     from streamlit.testing.v1 import AppTest
 

@@ -126,9 +126,10 @@ def _cube_scene(view: HiddenView, task: str, labels: HiddenLabels, value_range: 
     low, high = view.low.astype(float), view.high.astype(float)
     half_w = math.cos(AZIMUTH) + abs(math.sin(AZIMUTH))  # the cube's projected half-width and half-height
     half_h = math.cos(ELEVATION) + half_w * math.sin(ELEVATION)
-    scale = SIDE / 2 / max(half_w, half_h)
-    width, height = SIDE + 40, 2 * half_h * scale + 40
-    cx, cy = width / 2, height / 2
+    # room around the box for the names, also in the presentation view's 1.5× text: 60 px each side, 34 below
+    scale = (SIDE / 2 - 30) / max(half_w, half_h)
+    width, height = SIDE + 40, 2 * half_h * scale + 44
+    cx, cy = width / 2, 10 + half_h * scale
 
     def screen(values):
         unit = (np.asarray(values, dtype=float) - low) / (high - low) * 2 - 1

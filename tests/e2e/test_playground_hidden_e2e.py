@@ -43,12 +43,12 @@ def test_hidden_layer_view_moves_while_training(browser, app_url, lang, title):
         context.close()
 
 
-def test_three_neurons_are_drawn_in_a_box(browser, app_url):
+def test_three_neurons_are_drawn_in_a_box_in_the_presentation_view(browser, app_url):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     context.set_default_timeout(90_000)
     page = context.new_page()
     try:
-        open_app(page, app_url, layers="4,3")
+        open_app(page, app_url, layers="4,3", present="1")
         page.wait_for_selector(f"{CANVAS} canvas")
         assert page.get_by_text("What hidden layer 2 sees").count() == 1
         page.locator(".st-key-playground-play button").first.click()
@@ -56,7 +56,7 @@ def test_three_neurons_are_drawn_in_a_box(browser, app_url):
         page.locator(".st-key-playground-play button").first.click()
         page.locator(".st-key-playground-hidden").scroll_into_view_if_needed()
         page.wait_for_timeout(500)
-        page.screenshot(path=str(SCREENSHOTS / "playground_hidden_cube_en_1280x720.png"))
+        page.screenshot(path=str(SCREENSHOTS / "playground_hidden_cube_present_en_1280x720.png"))
         assert len(page.evaluate(POINTS)["points"]) == 2 * 250
     finally:
         context.close()

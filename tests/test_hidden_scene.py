@@ -110,3 +110,25 @@ def test_regression_colours_points_by_value_and_the_frame_stays_small():
     size = len(json.dumps(hs.hidden_scene(full, "classification"), separators=(",", ":")))
     assert size < 20_000, size  # sent with every redraw, beside the 80 kB of the other three charts
     assert scene.hit_test(built["hits"], 100, 100) is None
+
+
+def test_three_classes_are_parted_where_two_logits_tie():
+    # Softmax over three outputs of the last hidden layer: the borders are where the two largest of W·h + b are equal.
+    torch.manual_seed(5)
+    model = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 2), nn.Tanh(), nn.Linear(2, 3))
+    model.layer_ends = (1, 3, 4)
+    with torch.no_grad():
+        model[4].weight.copy_(torch.tensor([[2.0, 0.0], [-1.0, 1.7], [-1.0, -1.7]]))
+        model[4].bias.zero_()
+    x = torch.from_numpy(np.random.default_rng(6).uniform(-5, 5, (90, 2)).astype(np.float32))
+    view = hidden_space.views(model, x, torch.zeros(90, dtype=torch.long), ("x1", "x2"),
+                              finish=lambda out: torch.softmax(out, 1))[-1]
+    built = hs.hidden_scene(view, "classification")
+    line = next(op for op in built["ops"] if op["k"] == "path" and op["c"] == hs.BOUNDARY_COLOR)
+    a, b = _values(view, [v for v in line["p"][0::2] if v is not None], [v for v in line["p"][1::2] if v is not None])
+    assert len(a) >= 30  # three borders meet in the middle of the view
+    w = model[4].weight.detach().numpy()
+    logits = np.sort(np.stack([a, b], 1) @ w.T, axis=1)
+    cell = (view.high[0] - view.low[0]) / hidden_space.OUTPUT_RESOLUTION
+    steepest = max(np.linalg.norm(w[i] - w[j]) for i in range(3) for j in range(3))
+    assert np.max(logits[:, -1] - logits[:, -2]) < steepest * cell / 2

@@ -41,7 +41,7 @@ def _dots(scene):
 def test_default_network_shows_its_two_neuron_layer(apps):
     at = _open(apps)
     text = all_text(at)
-    assert "What hidden layer 2 sees" in text and "50 % line" in text
+    assert "What hidden layer 2 sees" in text and "decision flips" in text
     scene = _scene(at)
     assert len(_dots(scene)) == 2 * 250  # every training point of the default set (500 at 50 %)
     assert not [s for s in at.selectbox if s.key == P + "view"]  # one layer qualifies: nothing to pick
@@ -65,7 +65,7 @@ def test_picker_chooses_the_layer_keeps_the_run_and_goes_in_the_link(apps):
     picker.select(1).run()
     assert not at.exception
     text = all_text(at)
-    assert "What hidden layer 1 sees" in text and "three neurons" in text and "50 % line" not in text
+    assert "What hidden layer 1 sees" in text and "three neurons" in text and "decision flips" not in text
     assert at.session_state[WORKER] is worker  # only the view changed, not the network
     assert at.query_params["view"] == "1"  # in the page's link
     assert {op["t"] for op in _scene(at)["back"]["ops"] if op["k"] == "text"} == {"neuron 1", "neuron 2", "neuron 3"}

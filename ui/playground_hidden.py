@@ -66,6 +66,6 @@ def live(slots: HiddenSlots, payload, config, data, version: str, text_scale: fl
         live_canvas(built, key=P + "hidden", version=f"{version}/{chosen}", max_scale=1.6, text_scale=text_scale)
         notes = [t("playground.hidden.explain_cube" if view.units == 3 else "playground.hidden.explain_plane")]
         last = chosen == len(config.hidden) - 1
-        if view.units == 2 and last and data.task == "classification" and view.output is not None and view.output.ndim == 2:
+        if view.units == 2 and last and data.task == "classification":
             notes.append(t("playground.hidden.explain_line"))
         st.caption(" ".join(notes))

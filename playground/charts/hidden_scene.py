@@ -83,7 +83,7 @@ def hidden_scene(view: HiddenView, task: str, labels: HiddenLabels = HiddenLabel
     ops = []
     if view.output is not None:
         ops.append(scene.image(decision_colors(view.output, task, False, value_range)[::-1], x0, y0, SIDE, SIDE))
-        if view.output.ndim == 2 and task == "classification":
+        if task == "classification":
             ops.append(_boundary(view, px, py))
     ops += _line_ops(px(view.lines[..., 0]), py(view.lines[..., 1]))
     ops += _point_ops(px(view.points[:, 0]), py(view.points[:, 1]), view.targets, task, value_range)
@@ -103,8 +103,18 @@ def hidden_scene(view: HiddenView, task: str, labels: HiddenLabels = HiddenLabel
 
 
 def _boundary(view: HiddenView, px, py) -> dict:
-    """Where the rest of the network says 50 %: the output neuron's line, for the last hidden layer."""
-    segments = scene.contour_segments(view.output, np.arange(view.output.shape[0], dtype=float), 0.5)
+    """Where the rest of the network's decision flips (straight lines, for the last hidden layer).
+
+    One output: where it says 50 %. Several classes: where each class stops being the likeliest (a
+    border between two classes is found from both sides; drawn twice, it looks the same).
+    """
+    out = view.output
+    if out.ndim == 2:
+        fields = [out - 0.5]
+    else:
+        fields = [out[..., k] - np.delete(out, k, axis=-1).max(-1) for k in range(out.shape[-1])]
+    cells = np.arange(out.shape[0], dtype=float)
+    segments = [segment for z in fields for segment in scene.contour_segments(z, cells, 0.0)]
     a, b = view.axis(0), view.axis(1)
     step_a, step_b = a[1] - a[0], b[1] - b[0]
     xs, ys = [], []

@@ -16,10 +16,9 @@ STRINGS = {
         "뒤의 색은 나머지 신경망이 각 자리에서 내리는 결정입니다.",
     ),
     "playground.hidden.explain_line": (
-        "The black line is the output neuron's 50 % line, straight here: once training has bent the classes apart, "
-        "one line separates them.",
-        "검은 선은 출력 뉴런이 50 %를 내는 곳으로, 여기서는 직선입니다. 학습이 두 클래스를 떼어 놓으면 직선 하나로 가를 수 "
-        "있습니다.",
+        "The black lines are where the output's decision flips, and here they are straight: once training has bent "
+        "the classes apart, straight lines separate them.",
+        "검은 선은 출력의 결정이 바뀌는 곳으로, 여기서는 직선입니다. 학습이 클래스들을 떼어 놓으면 직선으로 가를 수 있습니다.",
     ),
     "playground.hidden.explain_cube": (
         "Each training point sits where this layer's three neurons put it, in a box seen from its lowest corner; the "

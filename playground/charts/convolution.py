@@ -145,7 +145,8 @@ def output_figure(geo: Geometry, current: int, labels: Mapping[str, str], values
     fig = go.Figure(go.Heatmap(
         z=z, colorscale=scale if values is not None else [[0, "#fff4e6"], [1, "#fff4e6"]],
         zmin=-high if diverging else 0, zmax=high, showscale=False, xgap=1, ygap=1, hoverinfo="skip",
-        text=[[_number(v) for v in row] for row in shown] if show_text else None,
+        text=[[_number(v) if d else "" for v, d in zip(row, done_row)] for row, done_row in zip(shown, done)]
+        if show_text else None,  # a cell the kernel has not reached yet shows no number
         texttemplate="%{text}" if show_text else None,
     ))
     fig.add_shape(type="rect", x0=-0.5, x1=cols - 0.5, y0=-0.5, y1=rows - 0.5, line=dict(width=0),

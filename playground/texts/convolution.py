@@ -12,13 +12,16 @@ STRINGS = {
     ),
     # ---- presets
     "conv.presets": ("Start from an example", "예제로 시작하기"),
-    "conv.preset.same": ("Same padding (k=3, p=1)", "같은 크기 패딩 (k=3, p=1)"),
+    "conv.preset.same": ("Same padding", "같은 크기 패딩"),
     "conv.preset.stride2": ("Stride 2 halves", "스트라이드 2는 절반"),
     "conv.preset.valid": ("No padding shrinks", "패딩이 없으면 줄어듦"),
     "conv.preset.pool": ("2×2 max-pool", "2×2 최대 풀링"),
     "conv.preset_help": (
-        "Sets the input size, the layer, the kernel, the stride and the padding at once.",
-        "입력 크기, 층, 커널, 스트라이드, 패딩을 한 번에 설정합니다.",
+        "Sets the input size, the layer, the kernel, the stride and the padding at once. Same padding: k = 3, "
+        "p = 1, s = 1. Stride 2: k = 3, p = 1, s = 2 on 8×8. No padding: k = 3, p = 0, s = 1. Max pooling: a 2×2 "
+        "window on 8×8.",
+        "입력 크기, 층, 커널, 스트라이드, 패딩을 한 번에 설정합니다. 같은 크기 패딩: k = 3, p = 1, s = 1. "
+        "스트라이드 2: 8×8 입력에 k = 3, p = 1, s = 2. 패딩 없음: k = 3, p = 0, s = 1. 최대 풀링: 8×8 입력에 2×2 창.",
     ),
     # ---- controls
     "conv.mode": ("Layer", "층"),

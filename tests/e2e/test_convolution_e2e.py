@@ -32,7 +32,7 @@ def test_convolution_page_in_english_and_korean(page, app_url):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert _output(page) == "5×5"  # 7×7, k = 3, no padding: ⌊(7 − 3)/1⌋ + 1
 
-    page.get_by_role("button", name="Same padding (k=3, p=1)").click()
+    page.get_by_role("button", name="Same padding").click()
     page.wait_for_function("() => location.search.includes('p=1')")
     wait_idle(page, settle_ms=600)
     assert _output(page) == "7×7"
@@ -84,3 +84,11 @@ def test_play_stops_on_the_last_position_and_unused_cells_are_named(page, app_ur
     assert "pos=9" in page.url
     assert page.locator('[data-testid="stException"]').count() == 0
     _shots(page, "convolution_pool_en")
+
+
+def test_presentation_view_shows_the_grids_on_a_projector(page, app_url):
+    open_app(page, app_url, "convolution", present="1", lang="ko", h=8, w=8, k=3, s=2, p=1, pos=6)
+    wait_for_charts(page, 2)
+    assert _output(page, "출력") == "4×4"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _shots(page, "convolution_present_ko")

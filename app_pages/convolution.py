@@ -151,8 +151,10 @@ def _mnist_link() -> None:
 page_header("conv")
 url = query_values(PARAMS, P + "url")
 first_run = P + "seeded" not in st.session_state
-if first_run:
+if first_run:  # (also when a lesson step opens the page: ui/lessons.py forgets its settings)
     st.session_state[P + "seeded"] = True
+    st.session_state.pop(P + "table", None)  # edits to a kernel table shown before
+    st.session_state[P + "playing"] = False
     values = {name: url[name] for name in url if name != "kv"}
     kernel0 = cg.kernel_preset(url["kern"] if url["kern"] in cg.KERNELS else "vedge", url["k"])
     if url["kern"] == "custom":

@@ -27,6 +27,7 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
+from playground import conv_geometry as cg
 from playground import perceptron as pc
 from playground import regression as R
 from playground import softmax as sm
@@ -202,6 +203,16 @@ def softmax_all_below(state: Mapping, value: float) -> bool:
     return probabilities is not None and float(np.max(probabilities)) < value
 
 
+def conv_output_is(state: Mapping, rows: int, cols: int, mode: str | None = None) -> bool:
+    """The Convolution page's layer (input size, kernel, stride, padding; `mode` when named) gives a rows × cols
+    output, by the formula the layer builder uses (conv_geometry.output_size)."""
+    if mode is not None and state.get("mode") != mode:
+        return False
+    settings = [int(state[name]) for name in ("h", "w", "k", "s", "p")]
+    geo = cg.geometry(*settings, mode=state.get("mode", "conv"))
+    return geo.fits and geo.output == (rows, cols)
+
+
 def loss_dropped(state: Mapping, by: float) -> bool:
     """The page's current loss is at least the fraction `by` below the loss it started from."""
     loss, start = _number(state, "loss"), _number(state, "start_loss")
@@ -258,6 +269,9 @@ CHECKS: dict[str, Check] = {
         {"k": 3, "z0": 0.0, "z1": 0.0, "z2": 8.0, "y": 2, "T": 1.0}, {"k": 3, "z0": 8.0, "z1": 0.0, "z2": 0.0, "y": 2, "T": 1.0})),
     "softmax_all_below": Check(softmax_all_below, ("value",), examples=lambda a: (
         {"k": 3, "z0": 0.0, "z1": 0.0, "z2": 0.0, "T": 1.0}, {"k": 3, "z0": 50.0, "z1": 0.0, "z2": 0.0, "T": 1.0})),
+    "conv_output_is": Check(conv_output_is, ("rows", "cols"), ("mode",), examples=lambda a: (
+        {"h": a["rows"], "w": a["cols"], "k": 1, "s": 1, "p": 0, "mode": a.get("mode", "conv")},
+        {"h": a["rows"] + 1, "w": a["cols"], "k": 1, "s": 1, "p": 0, "mode": a.get("mode", "conv")})),
     "loss_dropped": Check(loss_dropped, ("by",), examples=lambda a: (
         {"loss": 0.0, "start_loss": 1.0}, {"loss": 1.0, "start_loss": 1.0})),
     "playground_hidden_layers": Check(playground_hidden_layers, ("at_least",), examples=lambda a: (

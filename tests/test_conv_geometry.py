@@ -156,3 +156,16 @@ def test_layer_builder_uses_the_same_function(monkeypatch):
     monkeypatch.setattr(cg, "output_size", lambda n, k, s=1, p=0: calls.append((n, k, s, p)) or 5)
     assert [i.output_shape for i in layers.validate(spec, (1, 28, 28))] == [(2, 5, 5), (2, 5, 5)]
     assert calls == [(28, 3, 2, 1), (28, 3, 2, 1), (5, 2, 2, 0), (5, 2, 2, 0)]
+
+
+def test_lesson_check_agrees_with_torch_shapes():
+    from playground import lessons as L
+
+    for h, w, k, s, p in ((28, 28, 3, 1, 1), (28, 28, 3, 2, 1), (14, 14, 2, 1, 0), (9, 7, 4, 3, 2)):
+        rows, cols = nn.Conv2d(1, 1, k, stride=s, padding=p)(torch.zeros(1, 1, h, w)).shape[2:]
+        state = {"h": h, "w": w, "k": k, "s": s, "p": p, "mode": "conv"}
+        assert L.conv_output_is(state, rows, cols) and not L.conv_output_is(state, rows + 1, cols)
+    pooled = nn.MaxPool2d(2)(torch.zeros(1, 1, 14, 14)).shape[2:]
+    assert L.conv_output_is({"h": 14, "w": 14, "k": 2, "s": 1, "p": 1, "mode": "max"}, *pooled, mode="max")
+    assert not L.conv_output_is({"h": 14, "w": 14, "k": 2, "s": 2, "p": 0, "mode": "conv"}, *pooled, mode="max")
+    assert not L.conv_output_is({"h": 3, "w": 3, "k": 7, "s": 1, "p": 0}, 1, 1)  # no position: no output

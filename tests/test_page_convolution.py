@@ -180,3 +180,19 @@ def test_presentation_view_styles_the_grids_for_a_projector():
     for figure in _figures(at):
         assert figure["layout"]["font"]["size"] >= 18
     assert widgets(at, P)[P + "k"] == 3
+
+
+def test_the_lesson_on_sizes_can_be_done_on_the_page():
+    # Each step opened by its link, done with the one control it leaves, and checked from the page's own state.
+    from playground import lessons as L
+
+    (lesson,) = [lesson for lesson in L.load_all() if lesson.id == "convolution-sizes"]
+    moves = [("slider", P + "p", 1), ("slider", P + "s", 2), ("radio", P + "mode", "max")]
+    for step, (kind, key, value) in zip(lesson.steps, moves):
+        at = run_page("convolution", query={**step.query(), "hide": ",".join(step.hide)})
+        assert not L.check_done(step.check, step.args, at.session_state[P + "saved"])
+        assert not [w for w in getattr(at, kind) if w.key in step.hide]
+        getattr(at, kind)(key=key).set_value(value).run()
+        if kind == "radio":
+            at.slider(key=P + "k").set_value(2).run()
+        assert L.check_done(step.check, step.args, at.session_state[P + "saved"]), step.task["en"]

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from playground import layers
+from playground import conv_geometry, layers
 
 # module type -> the step's kind (activations are named by the layer's spec: "relu", "tanh", ...)
 _KINDS: tuple[tuple[type[nn.Module], str], ...] = (
@@ -106,9 +106,9 @@ def trace(model: nn.Sequential, specs: list[dict], input_shape: tuple[int, ...],
 # ------------------------------------------------------------------------------ convolution
 
 
-def output_size(n: int, kernel: int, stride: int, padding: int) -> int:
-    """⌊(n + 2p − k) / s⌋ + 1: how many positions the kernel takes along one side."""
-    return (n + 2 * padding - kernel) // stride + 1
+# ⌊(n + 2p − k) / s⌋ + 1, how many positions the kernel takes along one side: the one formula the layer
+# builder and the Convolution page use (playground/conv_geometry.py).
+output_size = conv_geometry.output_size
 
 
 @dataclass(frozen=True)

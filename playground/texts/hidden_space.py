@@ -28,9 +28,10 @@ STRINGS = {
     ),
     "playground.hidden.none": (
         "This view shows the data as a hidden layer of 2 or 3 neurons sees it, and this network has no such layer. "
-        "Set a hidden layer to 2 neurons with its − button to watch it bend the data until a straight line separates "
-        "the classes.",
+        "Set a hidden layer to 2 neurons with its − button (add one with + first if there is none) to watch it bend "
+        "the data until a straight line separates the classes.",
         "이 그림은 뉴런이 2개나 3개인 은닉층이 보는 데이터를 보여 주는데, 지금 신경망에는 그런 층이 없습니다. 은닉층 하나를 − 버튼으로 "
-        "뉴런 2개로 줄이면, 그 층이 데이터를 휘어 직선 하나로 클래스를 가를 수 있게 되는 모습을 볼 수 있습니다.",
+        "뉴런 2개로 줄이면(은닉층이 없으면 먼저 +로 하나 추가하세요), 그 층이 데이터를 휘어 직선 하나로 클래스를 가를 수 있게 되는 "
+        "모습을 볼 수 있습니다.",
     ),
 }

@@ -579,7 +579,7 @@ if worker is not None and st.session_state.get(RUN) is not None:
     runs.observe(P, worker, *_run_settings(st.session_state[RUN]), first_epoch=st.session_state[RUN].get("first_epoch", 0))
 running = worker is not None and worker.status == "running"
 st.session_state[P + "polling"] = running  # the live view reruns the page once this run stops
-live_fragment(_live_view, running, POLL_SECONDS)
+live_fragment(_live_view, running, POLL_SECONDS, lesson_page="mnist")
 _test_accuracy()
 runs.section(P, _run_again, held_out="validation", names={
     "source": lambda s: t(f"mnist.source.{s}"), "opt": lambda o: t(f"core.optimizer.{o}"), "network": _network_name,

@@ -679,7 +679,7 @@ if ok:
     with data_col:
         _csv_note(csv_rejected)
     running = _worker().status == "running"
-    live_fragment(_live_view, running, POLL_SECONDS, running, slots)
+    live_fragment(_live_view, running, POLL_SECONDS, running, slots, lesson_page="playground")
     sync_query(pc.to_query(config))
     trained = st.session_state[P + "trained_config"]
     runs.observe(P, _worker(), rh.playground_settings(trained), trained)

@@ -437,7 +437,7 @@ if worker is not None:
     runs.observe(P, worker, rh.overfit_settings(run_config), run_config, curves=run_curves)
     controls(worker, "splits", reset=lambda: runs.restart(P, worker, worker.reset))
     running = worker.status == "running"
-    live_fragment(live_view, running, POLL_SECONDS, running)
+    live_fragment(live_view, running, POLL_SECONDS, running, lesson_page="train-validation-test")
     st.divider()
     test_section(worker)
     st.divider()

@@ -121,3 +121,10 @@ def test_the_backpropagation_goal_is_reachable_on_its_page_settings():
         _, grads = bp.batch_gradients(spec, params, examples)
         params = bp.update(params, grads, step.params["lr"])
     assert L.loss_dropped({"start_loss": start, "loss": bp.mean_loss(spec, params, examples)}, step.args["by"])
+
+
+def test_korean_tasks_name_the_buttons_as_the_pages_do():
+    # The Korean Play of training is 학습 시작 (tests/test_i18n.py); a task saying 재생 names no button on the page.
+    for lesson in LESSONS:
+        for step in lesson.steps:
+            assert "재생" not in step.task["ko"], (lesson.id, step.task["ko"])

@@ -281,3 +281,24 @@ def test_seed_inputs_choose_data_and_weights(apps):
     with new.lock:
         assert not (new.trainer.x_train == x_before).all() and new.trainer.config.seed == 5
     assert "dseed=9" in _link(at) and "seed=5" in _link(at)
+
+
+def test_a_lesson_step_ticks_while_training_runs(apps):
+    # "Get the circle's test loss below 0.1": the banner is drawn by the whole page's run, which the live
+    # view's timer does not repeat, so the live view ticks the step itself while training goes on. Here
+    # the page runs without the app shell (no banner): only the live view can tick it.
+    import time
+
+    from playground import lessons as L
+
+    step = L.by_id("circle").steps[1]
+    at = _open(apps, query=step.query(), **{"lesson/active": ("circle", 2), "lesson/done": {}})
+    _click(at, P + "play")
+    worker = at.session_state[WORKER]
+    deadline = time.monotonic() + 120
+    while (worker.latest().history.get("test_loss") or [1.0])[-1] >= 0.1 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not at.session_state["lesson/done"].get("circle")
+    at.run()  # what the live view's next tick runs (AppTest reruns the whole page; the banner is not in it)
+    assert at.session_state["lesson/done"]["circle"] == {2}
+    assert worker.status == "running"  # ticked without pausing

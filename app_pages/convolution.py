@@ -23,6 +23,7 @@ P = "conv/"
 MAX_SIZE, MAX_KERNEL, MAX_STRIDE, MAX_PADDING = 32, 11, 6, 5
 MAX_POSITIONS = (MAX_SIZE + 2 * MAX_PADDING) ** 2
 STEP_S = 0.7  # seconds per kernel position while playing
+STALE_S = 10 * STEP_S  # a Play that has not ticked for this long was left behind (another page): paused
 WRITE_OUT = 5  # the products are written out for windows up to 5×5
 KERNEL_CHOICES = (*cg.KERNELS, "custom")
 # The teacher's four examples; pooling keeps s = 2, p = 0 so that switching it to convolution keeps the geometry.
@@ -207,7 +208,8 @@ pos = min(max(int(st.session_state.get(P + "pos", _saved().get("pos", 1))), 1), 
 if st.session_state.get(P + "pos", pos) != pos:
     st.session_state[P + "pos"] = pos
 _saved()["pos"] = pos
-if positions <= 1:
+if positions <= 1 or time.monotonic() - st.session_state.get(P + "tick", 0.0) > STALE_S:
+    # (no tick for a while: the student went to another page while it played, and finds it paused on return)
     st.session_state[P + "playing"] = False
 playing = bool(st.session_state.get(P + "playing"))
 

@@ -196,3 +196,12 @@ def test_the_lesson_on_sizes_can_be_done_on_the_page():
         if kind == "radio":
             at.slider(key=P + "k").set_value(2).run()
         assert L.check_done(step.check, step.args, at.session_state[P + "saved"]), step.task["en"]
+
+
+def test_a_play_left_behind_on_another_page_is_paused_on_return():
+    at = run_page("convolution")
+    at.button(key=P + "play").click().run()
+    assert at.button(key=P + "play").label == "Pause"
+    at.session_state[P + "tick"] = at.session_state[P + "tick"] - 60  # no tick for a minute: the page was left
+    at.run()
+    assert not at.session_state[P + "playing"] and at.button(key=P + "play").label == "Play"

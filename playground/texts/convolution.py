@@ -13,8 +13,8 @@ STRINGS = {
     # ---- presets
     "conv.presets": ("Start from an example", "예제로 시작하기"),
     "conv.preset.same": ("Same padding", "같은 크기 패딩"),
-    "conv.preset.stride2": ("Stride 2 halves", "스트라이드 2는 절반"),
-    "conv.preset.valid": ("No padding shrinks", "패딩이 없으면 줄어듦"),
+    "conv.preset.stride2": ("Stride 2 halves", "스트라이드 2"),
+    "conv.preset.valid": ("No padding shrinks", "패딩 없음"),
     "conv.preset.pool": ("2×2 max-pool", "2×2 최대 풀링"),
     "conv.preset_help": (
         "Sets the input size, the layer, the kernel, the stride and the padding at once. Same padding: k = 3, "

@@ -4,7 +4,8 @@ import pytest
 
 from tests.e2e.conftest import open_app, screenshot
 
-PATHS = ["", "perceptron", "activations", "mnist", "linear-regression", "classic-vs-deep", "train-validation-test"]
+PATHS = ["", "perceptron", "activations", "mnist", "linear-regression", "classic-vs-deep", "train-validation-test",
+         "convolution"]
 
 
 def test_korean_link_and_navigation(page, app_url):

@@ -6,7 +6,8 @@ from tests.e2e.conftest import open_app, wait_idle
 
 # (path, link settings): the long Korean choices reported cut ("여러 나선 (3–5개 클래", "SGD (확률적 경사 하강").
 PATHS = [("", {"dataset": "spirals", "opt": "sgd"}), ("perceptron", {}), ("activations", {}), ("mnist", {"opt": "sgd"}),
-         ("linear-regression", {}), ("classic-vs-deep", {"data": "spirals"}), ("train-validation-test", {})]
+         ("linear-regression", {}), ("classic-vs-deep", {"data": "spirals"}), ("train-validation-test", {}),
+         ("convolution", {"kern": "identity"})]
 
 # Each select box's shown choice: is it cut (its text wider than its box)?
 _CUT_MENUS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stSelectbox"] input[role="combobox"]')]

@@ -16,7 +16,8 @@ from playground.charts import backprop as charts
 from playground.errors import UserError
 from playground.state import Param, shown_value
 from ui.classroom import plotly_chart
-from ui.common import kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t
+from ui.common import (kept_widget, lang, page_header, query_values, relabel_after_language_switch, selected_points,
+                       show_error, sync_query, t)
 from ui.live import live_fragment
 
 P = "backprop/"
@@ -324,10 +325,7 @@ def _walkthrough() -> None:
 
     def _clicked() -> None:
         """A click on the drawing: a weight's line or a neuron (its bias) becomes the selected weight."""
-        event = st.session_state.get(P + "network")
-        points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
-            getattr(getattr(event, "selection", None), "points", []) or []
-        for point in points:
+        for point in selected_points(P + "network"):
             key = point.get("customdata") if isinstance(point, dict) else None
             if isinstance(key, str) and key:
                 st.session_state[P + "w"] = key

@@ -17,7 +17,7 @@ from playground.errors import UserError
 from playground.state import Param, shown_value
 from ui.classroom import hidden, plotly_chart
 from ui.common import (explain, kept_widget, lang, page_header, query_values, relabel_after_language_switch,
-                       shown_widget, sync_query, t)
+                       selected_points, shown_widget, sync_query, t)
 
 P = "conv/"
 MAX_SIZE, MAX_KERNEL, MAX_STRIDE, MAX_PADDING = 32, 11, 6, 5
@@ -94,10 +94,7 @@ def _toggle_play(positions: int) -> None:
 
 def _clicked() -> None:
     """A click on an output cell moves the kernel to the position that fills it."""
-    event = st.session_state.get(P + "output")
-    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
-        getattr(getattr(event, "selection", None), "points", []) or []
-    for point in points:
+    for point in selected_points(P + "output"):
         data = point.get("customdata") if isinstance(point, dict) else None
         if isinstance(data, (list, tuple)) and data:
             _set("pos", int(data[0]))

@@ -121,6 +121,15 @@ def kept_widget(draw, key: str, default, saved: dict, saved_as: str | None = Non
     return value
 
 
+def selected_points(key: str) -> list:
+    """The points a click selected on the Plotly chart drawn with `key` and on_select (its event in session state,
+    a dict or an attribute object depending on how the run was started)."""
+    event = st.session_state.get(key)
+    if isinstance(event, dict):
+        return (event.get("selection") or {}).get("points", []) or []
+    return getattr(getattr(event, "selection", None), "points", []) or []
+
+
 def shown_widget(draw, key: str, *args, **kwargs):
     """`draw(*args, key=key, **kwargs)`, unless the teacher hid `key`: then its value, undrawn."""
     label = kwargs.get("label", args[0] if args else None)

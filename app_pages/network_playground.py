@@ -69,6 +69,7 @@ def _values_of(config: pc.PlaygroundConfig) -> dict:
         "hidden": list(config.hidden), "act": config.activation, "lr": config.learning_rate,
         "batch": config.batch_size, "opt": config.optimizer, "reg": config.regularization, "rate": config.reg_rate,
         "seed": config.seed, "test": config.show_test, "discrete": config.discretize, "view": config.hidden_view,
+        "turn": config.hidden_turn,
     }
     for name in feats.FEATURES:
         values[f"feat/{name}"] = name in config.features
@@ -102,7 +103,7 @@ def _config() -> pc.PlaygroundConfig:
         points=v["points"], data_seed=v["dseed"], features=tuple(f for f in feats.FEATURES if v[f"feat/{f}"]),
         hidden=hidden, activations=tuple(v[f"act/{i}"] for i in range(len(hidden))), learning_rate=v["lr"],
         batch_size=v["batch"], optimizer=v["opt"], regularization=v["reg"], reg_rate=v["rate"], seed=v["seed"],
-        show_test=v["test"], discretize=v["discrete"], hidden_view=v["view"],
+        show_test=v["test"], discretize=v["discrete"], hidden_view=v["view"], hidden_turn=v["turn"],
     )
 
 
@@ -258,7 +259,8 @@ def _ensure_worker(config: pc.PlaygroundConfig, csv: tuple | None) -> bool:
     the previous worker and data on screen.
     """
     csv_id = csv[0] if (config.dataset == "csv" and csv is not None) else ""
-    signature = (replace(config, learning_rate=0.0, seed=0, show_test=False, discretize=False, hidden_view=0), csv_id)
+    signature = (replace(config, learning_rate=0.0, seed=0, show_test=False, discretize=False, hidden_view=0,
+                                 hidden_turn=0), csv_id)
     worker = _worker()
     if worker is not None and worker.alive and st.session_state.get(WORKER + "/signature") == signature:
         if st.session_state.get(P + "applied_lr") != config.learning_rate:

@@ -58,6 +58,7 @@ class PlaygroundConfig:
     show_test: bool = False  # draw the test points on the decision map
     discretize: bool = False  # show the decided class instead of the confidence
     hidden_view: int = 0  # which hidden layer (1-based) of 2 or 3 neurons to show in its own space; 0: the last one
+    hidden_turn: int = 35  # degrees the 3-D view of a 3-neuron layer is turned about its vertical axis
 
     @property
     def activation(self) -> str:
@@ -88,12 +89,13 @@ _SIMPLE = (
     state.Param("test", False, bool),
     state.Param("discrete", False, bool),
     state.Param("view", 0, int, 0, MAX_LAYERS),
+    state.Param("turn", 35, int, -180, 180),
 )
 _FIELD = {
     "problem": "problem", "dataset": "dataset", "classes": "classes", "noise": "noise", "train": "train_percent",
     "points": "points", "dseed": "data_seed", "lr": "learning_rate", "batch": "batch_size", "opt": "optimizer",
     "reg": "regularization", "rate": "reg_rate", "seed": "seed", "test": "show_test", "discrete": "discretize",
-    "view": "hidden_view",
+    "view": "hidden_view", "turn": "hidden_turn",
 }
 QUERY_NAMES = (*_FIELD, "features", "layers", "acts")
 

@@ -5,6 +5,7 @@ import json
 import math
 
 import numpy as np
+import pytest
 import torch
 from torch import nn
 
@@ -132,3 +133,25 @@ def test_three_classes_are_parted_where_two_logits_tie():
     cell = (view.high[0] - view.low[0]) / hidden_space.OUTPUT_RESOLUTION
     steepest = max(np.linalg.norm(w[i] - w[j]) for i in range(3) for j in range(3))
     assert np.max(logits[:, -1] - logits[:, -2]) < steepest * cell / 2
+
+
+def test_turning_the_box_a_quarter_is_turning_the_points_the_other_way():
+    p = np.random.default_rng(7).uniform(-1, 1, (50, 3))
+    quarter = np.stack([-p[:, 1], p[:, 0], p[:, 2]], 1)  # (u, v, w) -> (−v, u, w): a quarter turn of the data
+    for turn in (35, -60, 170):
+        turned = hs.project(p, math.radians(turn + 90))
+        np.testing.assert_allclose(turned, hs.project(quarter, math.radians(turn)), atol=1e-12)
+
+
+@pytest.mark.parametrize("turn", range(-180, 181, 15))
+def test_every_turn_fits_the_box_and_its_names(turn):
+    built = hs.hidden_scene(_view(3), "classification", turn=turn)
+    points = [v for op in built["ops"] + built["back"]["ops"] if op["k"] in ("dots", "path") for v in op["p"]
+              if v is not None]
+    assert 0 <= min(points[0::2]) and max(points[0::2]) <= built["w"]
+    assert 0 <= min(points[1::2]) and max(points[1::2]) <= built["h"]
+    names = [op for op in built["back"]["ops"] if op["k"] == "text"]
+    assert [op["t"] for op in names] == ["neuron 1", "neuron 2", "neuron 3"]
+    for op in names:  # room for half a name in the presentation view's 1.5× (18 px) text either side, and its height
+        top = op["y"] - (18 if op["base"] == "bottom" else 9)
+        assert 34 <= op["x"] <= built["w"] - 34 and 0 <= top and top + 18 <= built["h"], (turn, op)

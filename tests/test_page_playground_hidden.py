@@ -77,3 +77,16 @@ def test_link_opens_on_its_layer_in_korean(apps):
     text = all_text(at)
     assert "은닉층 1에서 본 데이터" in text and "세 뉴런" in text
     assert {op["t"] for op in _scene(at)["back"]["ops"] if op["k"] == "text"} == {"뉴런 1", "뉴런 2", "뉴런 3"}
+
+
+def test_the_box_of_three_neurons_turns_without_rebuilding_the_run(apps):
+    at = _open(apps, query={"layers": "4,3"})
+    worker, before = at.session_state[WORKER], _scene(at)
+    assert at.slider(key=P + "turn").value == 35
+    at.slider(key=P + "turn").set_value(-90).run()
+    assert not at.exception and at.session_state[WORKER] is worker
+    assert at.query_params["turn"] == "-90"
+    after = _scene(at)
+    assert _dots(after) != _dots(before) and len(_dots(after)) == len(_dots(before))  # same points, seen turned
+    plane = _open(apps, query={"layers": "4,2"})
+    assert not [s for s in plane.slider if s.key == P + "turn"]  # nothing to turn on a plane

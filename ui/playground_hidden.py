@@ -28,19 +28,24 @@ class HiddenSlots:
 
 
 def panel(widget, hidden: list[int], current: int) -> HiddenSlots:
-    """The panel's frame; a picker when several hidden layers qualify.
+    """The panel's frame; a picker when several hidden layers qualify, a turn for a 3-neuron layer's box.
 
     `widget` is the page's kept-widget helper and `current` the kept choice (1-based, 0: automatic).
     """
     head = st.container()
     eligible = hidden_space.eligible_layers(hidden)
+    chosen = hidden_space.choose_layer(hidden, current)
     if len(eligible) > 1:
         options = [i + 1 for i in eligible]
         if st.session_state.get(P + "view", current) not in options:  # automatic, or that layer no longer fits
-            st.session_state[P + "view"] = hidden_space.choose_layer(hidden, current) + 1
-        widget(st.selectbox, "view", t("playground.hidden.layer"), options=options,
-               format_func=lambda i: t("playground.hidden.option", index=i, units=hidden[i - 1]),
-               help=t("playground.hidden.layer_help"))
+            st.session_state[P + "view"] = chosen + 1
+        picked = widget(st.selectbox, "view", t("playground.hidden.layer"), options=options,
+                        format_func=lambda i: t("playground.hidden.option", index=i, units=hidden[i - 1]),
+                        help=t("playground.hidden.layer_help"))
+        chosen = hidden_space.choose_layer(hidden, picked)  # (a teacher may have hidden the picker: its kept value)
+    if chosen is not None and hidden[chosen] == 3:
+        widget(st.slider, "turn", t("playground.hidden.turn"), -180, 180, step=5, format="%d°",
+               help=t("playground.hidden.turn_help"))
     return HiddenSlots(head, st.container())
 
 
@@ -54,16 +59,17 @@ def live(slots: HiddenSlots, payload, config, data, version: str, text_scale: fl
         return
     with slots.head:
         st.markdown(f"**{t('playground.hidden.title', index=chosen + 1)}**")
-    frame = (version, chosen)
+    turn = config.hidden_turn
+    frame = (version, chosen, turn)
     cached = st.session_state.get(P + "hidden_frame")
     if cached is not None and cached[0] == frame:
         built = cached[1]
     else:
         labels = hidden_scene.HiddenLabels(neuron=t("playground.hidden.neuron", index="{index}"))
-        built = hidden_scene.hidden_scene(view, data.task, labels, data.value_range())
+        built = hidden_scene.hidden_scene(view, data.task, labels, data.value_range(), turn)
         st.session_state[P + "hidden_frame"] = (frame, built)
     with slots.body:
-        live_canvas(built, key=P + "hidden", version=f"{version}/{chosen}", max_scale=1.6, text_scale=text_scale)
+        live_canvas(built, key=P + "hidden", version=f"{version}/{chosen}/{turn}", max_scale=1.6, text_scale=text_scale)
         notes = [t("playground.hidden.explain_cube" if view.units == 3 else "playground.hidden.explain_plane")]
         last = chosen == len(config.hidden) - 1
         if view.units == 2 and last and data.task == "classification":

@@ -27,9 +27,10 @@ LINE_COLOR = "#4b5563"
 BOUNDARY_COLOR = "#111111"
 EDGE_COLOR = "#b8bdc3"
 AXIS_COLOR = "#6b7280"
-# The 3-D view: the lowest corner in front, neuron 1 going back to the right, neuron 2 back to the left (a
-# right-handed box, as textbooks draw x, y, z), neuron 3 up; seen a little from above.
-AZIMUTH, ELEVATION = math.radians(35), math.radians(24)
+# The 3-D view's default turn: the lowest corner in front, neuron 1 going back to the right, neuron 2 back to the
+# left (a right-handed box, as textbooks draw x, y, z), neuron 3 up; always seen a little from above.
+TURN = 35  # degrees about the vertical axis (the page's "turn the box" setting)
+ELEVATION = math.radians(24)
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,10 @@ def _line_ops(xs: np.ndarray, ys: np.ndarray) -> list[dict]:
 
 
 def hidden_scene(view: HiddenView, task: str, labels: HiddenLabels = HiddenLabels(),
-                 value_range: tuple[float, float] = (-1.0, 1.0)) -> dict:
-    """The scene of one hidden layer's space: a plane for 2 neurons, a projected cube for 3."""
+                 value_range: tuple[float, float] = (-1.0, 1.0), turn: float = TURN) -> dict:
+    """The scene of one hidden layer's space: a plane for 2 neurons, a projected cube for 3 (turned `turn` degrees)."""
     if view.units == 3:
-        return _cube_scene(view, task, labels, value_range)
+        return _cube_scene(view, task, labels, value_range, math.radians(turn))
     m = MARGIN
     x0, y0 = m["l"], m["t"]
     low, high = view.low.astype(float), view.high.astype(float)
@@ -124,51 +125,65 @@ def _boundary(view: HiddenView, px, py) -> dict:
     return scene.path(px(np.array(xs)), py(np.array(ys)), BOUNDARY_COLOR, 2.2, 0.9)
 
 
-def project(unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Screen (x right, y up) of points in the cube [-1, 1]³ seen from AZIMUTH, ELEVATION (orthographic)."""
+def project(unit: np.ndarray, azimuth: float = math.radians(TURN)) -> tuple[np.ndarray, np.ndarray]:
+    """Screen (x right, y up) of points in the cube [-1, 1]³ turned by `azimuth`, seen from ELEVATION (orthographic)."""
     u, v, w = unit[..., 0], unit[..., 1], unit[..., 2]
-    across = math.cos(AZIMUTH) * u - math.sin(AZIMUTH) * v
-    back = math.sin(AZIMUTH) * u + math.cos(AZIMUTH) * v  # away from the viewer: drawn higher, seen from above
+    across = math.cos(azimuth) * u - math.sin(azimuth) * v
+    back = math.sin(azimuth) * u + math.cos(azimuth) * v  # away from the viewer: drawn higher, seen from above
     return across, w * math.cos(ELEVATION) + back * math.sin(ELEVATION)
 
 
-def _cube_scene(view: HiddenView, task: str, labels: HiddenLabels, value_range: tuple[float, float]) -> dict:
+def _cube_scene(view: HiddenView, task: str, labels: HiddenLabels, value_range: tuple[float, float],
+                azimuth: float) -> dict:
     low, high = view.low.astype(float), view.high.astype(float)
-    half_w = math.cos(AZIMUTH) + abs(math.sin(AZIMUTH))  # the cube's projected half-width and half-height
+    cos, sin = math.cos(azimuth), math.sin(azimuth)
+    half_w = abs(cos) + abs(sin)  # the cube's projected half-width and half-height
     half_h = math.cos(ELEVATION) + half_w * math.sin(ELEVATION)
-    # room around the box for the names, also in the presentation view's 1.5× text: 60 px each side, 34 below
+    # room around the box for the names, also in the presentation view's 1.5× text: 50 px each side, 30 above
+    # and 34 below
     scale = (SIDE / 2 - 30) / max(half_w, half_h)
-    width, height = SIDE + 40, 2 * half_h * scale + 44
-    cx, cy = width / 2, 10 + half_h * scale
+    width, height = SIDE + 40, 2 * half_h * scale + 64
+    cx, cy = width / 2, 30 + half_h * scale
 
-    def screen(values):
-        unit = (np.asarray(values, dtype=float) - low) / (high - low) * 2 - 1
-        across, up = project(unit)
+    def screen(unit):
+        across, up = project(np.asarray(unit, dtype=float), azimuth)
         return cx + across * scale, cy - up * scale
 
-    corners = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], dtype=float)
-    box = low + corners * (high - low)
+    def unit_of(values):
+        return (np.asarray(values, dtype=float) - low) / (high - low) * 2 - 1
+
+    corners = np.array([[a, b, c] for a in (-1, 1) for b in (-1, 1) for c in (-1, 1)], dtype=float)
     edges = [(i, j) for i in range(8) for j in range(i + 1, 8) if (corners[i] != corners[j]).sum() == 1]
     ex, ey = [], []
     for i, j in edges:
-        (sx, sy) = screen(box[[i, j]])
+        (sx, sy) = screen(corners[[i, j]])
         ex += [*sx, math.nan]
         ey += [*sy, math.nan]
     back = [scene.path(ex, ey, EDGE_COLOR, 1.0)]
-    origin = box[0]
-    for dim in range(3):  # the three edges from the lowest corner (in front) are the axes, drawn darker
-        end = origin.copy()
-        end[dim] = high[dim]
-        sx, sy = screen(np.stack([origin, end]))
+    # the corner nearest the viewer on the floor; its three edges are the axes, drawn darker
+    front = np.array([-1.0 if sin >= 0 else 1.0, -1.0 if cos >= 0 else 1.0, -1.0])
+    for dim in range(3):
+        end = front.copy()
+        end[dim] = -end[dim]
+        sx, sy = screen(np.stack([front, end]))
         back.append(scene.path(sx, sy, AXIS_COLOR, 1.4))
-    # names on the outline, clear of the points: under the middle of the two floor axes, over the far left corner
-    for dim, at, dy, base in ((0, (0.5, 0, 0), 12, "top"), (1, (0, 0.5, 0), 12, "top"), (2, (0, 1, 1), -6, "bottom")):
-        sx, sy = screen((low + np.array(at) * (high - low))[None])
-        back.append(scene.text(float(sx[0]), float(sy[0]) + dy, labels.neuron.format(index=dim + 1), 12,
-                               scene.LABEL_COLOR, "center", base))
-    lx, ly = screen(view.lines.reshape(-1, 3))
+    # names on the outline, clear of the points: beside the middle of the two floor axes, over the leftmost upright
+    for dim, anchor in enumerate([front * np.array([0, 1, 1]), front * np.array([1, 0, 1])]):
+        sx, sy = screen(anchor[None])
+        away = np.array([sx[0] - cx, sy[0] - cy])
+        away = away / max(float(np.hypot(*away)), 1e-9)
+        reach = 12 + 24 * abs(away[0])  # sideways, half a name's width more: the text stays off the edge
+        back.append(scene.text(float(sx[0] + away[0] * reach), float(sy[0] + away[1] * reach),
+                               labels.neuron.format(index=dim + 1), 12, scene.LABEL_COLOR, "center", "middle"))
+    tops = corners[corners[:, 2] == 1]
+    across, up = project(tops, azimuth)
+    left = min(range(4), key=lambda i: (round(float(across[i]), 6), -float(up[i])))  # seen edge-on: the back one
+    sx, sy = screen(tops[left][None])
+    back.append(scene.text(float(sx[0]), float(sy[0]) - 10, labels.neuron.format(index=3), 12, scene.LABEL_COLOR,
+                           "center", "bottom"))
+    lx, ly = screen(unit_of(view.lines.reshape(-1, 3)))
     ops = _line_ops(lx.reshape(view.lines.shape[:2]), ly.reshape(view.lines.shape[:2]))
-    qx, qy = screen(view.points)
+    qx, qy = screen(unit_of(view.points))
     ops += _point_ops(qx, qy, view.targets, task, value_range)
     return {"w": width, "h": round(height, 1), "back": scene.layer(back), "ops": ops, "front": scene.layer([]),
             "hits": []}

@@ -9,6 +9,11 @@ STRINGS = {
     ),
     "playground.hidden.option": ("Layer {index} ({units} neurons)", "{index}층 (뉴런 {units}개)"),
     "playground.hidden.neuron": ("neuron {index}", "뉴런 {index}"),
+    "playground.hidden.turn": ("Turn the box", "상자 돌리기"),
+    "playground.hidden.turn_help": (
+        "Turn the box about its upright axis to see whether a flat plane could part the classes.",
+        "상자를 세로축으로 돌려 보며 평평한 면 하나로 클래스를 가를 수 있는지 살펴보세요.",
+    ),
     "playground.hidden.explain_plane": (
         "Each training point sits where this layer's two neurons put it; the grey lines are the input plane's grid, "
         "bent by the layers. Behind them, what the rest of the network decides at each place.",

@@ -54,10 +54,21 @@ def test_three_neurons_are_drawn_in_a_box_in_the_presentation_view(browser, app_
         page.locator(".st-key-playground-play button").first.click()
         page.wait_for_timeout(2000)
         page.locator(".st-key-playground-play button").first.click()
-        page.locator(".st-key-playground-hidden").scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => (b => b && b.innerText.includes('Play'))(document.querySelector('.st-key-playground-play button'))")
         page.wait_for_timeout(500)
+        before = page.evaluate(POINTS)
+        thumb = page.locator('.st-key-playground-turn').get_by_role('slider')  # turn the box with the keyboard
+        thumb.focus()
+        for _ in range(12):
+            page.keyboard.press("ArrowLeft")  # 12 × 5° = 60°
+        page.wait_for_function(f"() => (s => s && s.redraws > {before['redraws']})(({POINTS})())")
+        page.wait_for_timeout(800)
+        after = page.evaluate(POINTS)
+        assert len(after["points"]) == len(before["points"]) == 2 * 250 and after["points"] != before["points"]
+        assert "turn=-25" in page.url
+        page.locator(".st-key-playground-hidden").scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / "playground_hidden_cube_present_en_1280x720.png"))
-        assert len(page.evaluate(POINTS)["points"]) == 2 * 250
     finally:
         context.close()
 

@@ -186,7 +186,7 @@ def test_a_lesson_from_start_to_finish(lang):
 def test_progress_comes_back_from_a_link():
     at = _shell({"done": "circle:12,perceptron-gates:1"}, "app_pages/lessons.py")
     assert at.session_state["lesson/done"] == {"circle": {1, 2}, "perceptron-gates": {1}}
-    assert "2 of 2 steps done" in [p.proto.text for p in at.get("progress")]
+    assert "2 of 3 steps done" in [p.proto.text for p in at.get("progress")]
 
 
 def test_a_playground_step_shows_its_banner_on_the_default_page(monkeypatch):

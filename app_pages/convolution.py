@@ -166,7 +166,7 @@ if first_run:  # (also when a lesson step opens the page: ui/lessons.py forgets 
     _saved().update(values)
 relabel_after_language_switch(P, [P + "mode", P + "kern"])
 
-controls, scene = st.columns([0.8, 3], gap="large")
+controls, scene = st.columns([0.95, 3], gap="large")
 with controls:
     st.markdown(f"**{t('conv.presets')}**")
     for name in PRESETS:
@@ -240,7 +240,7 @@ def _kernel() -> tuple[str, np.ndarray | None]:
     if mode != "conv":
         return _saved().get("kern", "vedge"), None
     kernel = cg.parse_kernel(_saved()["kv"], k)
-    if not numbers:
+    if not (numbers and geo.fits):  # nothing to compute: the kernel's table waits undrawn
         return _saved().get("kern", "vedge"), kernel
     kern = _widget(st.selectbox, "kern", "vedge", label=t("conv.kernel_values"), options=list(KERNEL_CHOICES),
                    format_func={c: t(f"conv.kern.{c}") for c in KERNEL_CHOICES}.__getitem__,

@@ -205,3 +205,11 @@ def test_a_play_left_behind_on_another_page_is_paused_on_return():
     at.session_state[P + "tick"] = at.session_state[P + "tick"] - 60  # no tick for a minute: the page was left
     at.run()
     assert not at.session_state[P + "playing"] and at.button(key=P + "play").label == "Play"
+
+
+def test_no_kernel_table_without_a_position_to_compute():
+    at = run_page("convolution", query={"h": "3", "w": "5", "k": "6", "p": "1", "kern": "box"})
+    assert not [s for s in at.selectbox if s.key == P + "kern"]
+    assert _value(at.query_params["kern"]) == "box"  # kept in the link all the same
+    at.slider(key=P + "k").set_value(3).run()
+    assert at.selectbox(key=P + "kern").value == "box"

@@ -92,3 +92,12 @@ def test_presentation_view_shows_the_grids_on_a_projector(page, app_url):
     assert _output(page, "출력") == "4×4"
     assert page.locator('[data-testid="stException"]').count() == 0
     _shots(page, "convolution_present_ko")
+
+
+def test_a_kernel_that_does_not_fit_is_drawn_past_the_edge(page, app_url):
+    open_app(page, app_url, "convolution", h=3, w=5, k=6, p=1)
+    wait_for_charts(page, 1)
+    assert page.get_by_text("The 6×6 kernel does not fit in the 3×5 input (5×7 with padding)").first.is_visible()
+    assert page.locator(".js-plotly-plot").count() == 1  # the input with the kernel running past it; no output
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _shots(page, "convolution_no_fit_en")

@@ -245,7 +245,7 @@ def _kernel() -> tuple[str, np.ndarray | None]:
     kern = _widget(st.selectbox, "kern", "vedge", label=t("conv.kernel_values"), options=list(KERNEL_CHOICES),
                    format_func={c: t(f"conv.kern.{c}") for c in KERNEL_CHOICES}.__getitem__,
                    on_change=_kernel_picked, help=t("conv.kernel_help"))
-    if hidden(P + "table", t("conv.kernel_values")):
+    if hidden(P + "table", t("conv.kernel_table")):
         return kern, kernel
     # The editor keeps its edits as changes to the table it was given: give it the same table until a
     # named kernel or a new size replaces it.

@@ -50,6 +50,7 @@ STRINGS = {
         "입력을 숫자 7 모양(1 = 잉크, 0 = 배경)으로 채우고 출력의 모든 칸을 계산합니다.",
     ),
     "conv.kernel_values": ("Kernel values", "커널 값"),
+    "conv.kernel_table": ("Kernel table (editable)", "커널 표 (고칠 수 있음)"),
     "conv.kern.vedge": ("Vertical edges", "세로 경계"),
     "conv.kern.hedge": ("Horizontal edges", "가로 경계"),
     "conv.kern.box": ("Sum (all ones)", "합 (모두 1)"),

@@ -61,6 +61,11 @@ def _number(text: str) -> float:
     return float(text.replace("−", "-"))
 
 
+def _terms(text: str) -> list[float]:
+    """The signed numbers of a sum written "−0.078 + 0.077 − 0.103"."""
+    return [_number(sign + digits) for sign, digits in re.findall(r"([+−]?)\s*(\d+\.\d+)", text.replace("+", ""))]
+
+
 def _final_value(at) -> float:
     """The output cell the tab computed: the last formula "... + b (...) = value"."""
     line = next(v for v in _latex(at) if "+ b\\,(" in v)
@@ -81,8 +86,10 @@ def test_the_kernel_sum_equals_torch_at_every_position_shown():
         at.number_input(key=K + "filter").set_value(3).run()
         assert _final_value(at) == pytest.approx(float(conv[2, 1, 3]), abs=1e-3)
         # The nine products, written out, add up to the sum shown.
-        line = next(v for v in _latex(at) if v.startswith(r"\sum (x \cdot w)"))
-        terms = [_number(s.strip(" ()")) for s in line.split("=")[1].split("+")]
+        line = next(v for v in _latex(at) if r"\sum (x \cdot w)" in v)
+        for latex in (r"\begin{aligned}", r"\end{aligned}", "&", r"\\", r"\quad"):
+            line = line.replace(latex, " ")
+        terms = _terms(line.split("=")[1])
         assert len(terms) == 9 and sum(terms) == pytest.approx(_number(line.rsplit("=", 1)[1]), abs=0.006)
     finally:
         _stop(at)
@@ -99,7 +106,7 @@ def test_a_multi_channel_layer_shows_each_channels_sum_and_their_total():
             per_channel = [F.conv2d(pooled[:, c : c + 1], model[3].weight[:, c : c + 1])[0, 0, 2, 9] for c in range(4)]
             full = model[3](pooled)[0, 0, 2, 9]
         total_line = next(v for v in _latex(at) if v.startswith(r"\sum_{c=1}^{4} s_c"))
-        shown = [_number(s.strip(" ()")) for s in total_line.split("=")[2].split("+")]
+        shown = _terms(total_line.split("=")[2])
         assert shown == pytest.approx([float(v) for v in per_channel], abs=1e-3)
         assert _final_value(at) == pytest.approx(float(full), abs=1e-3)
         bars = [c for c in at.get("plotly_chart") if "sums" in (c.proto.id or "")]

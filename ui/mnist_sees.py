@@ -20,7 +20,8 @@ from playground.charts import mnist as mnist_charts
 from playground.datasets import mnist
 from playground.worker import TrainingWorker
 from ui.classroom import plotly_chart
-from ui.common import lang, shown_widget, t
+from ui.common import shown_widget, t
+from ui.live import live_fragment
 
 P = "mnist/sees/"
 POS = P + "pos"  # the kernel's position, 0-based row by row (not a widget key: playing moves it)
@@ -47,8 +48,30 @@ def _short(value: float) -> str:
     return mantissa + (rf" \cdot 10^{{{int(exponent)}}}" if exponent else "")
 
 
+def _signed(values, first: bool = True) -> str:
+    """Numbers added up: "−0.078 + 0.077 − 0.103" (a leading "+ " unless `first`)."""
+    parts = []
+    for i, value in enumerate(values):
+        sign = "−" if value < 0 and abs(value) >= 0.0005 else "+"
+        if i == 0 and first:
+            parts.append(_num(value))
+        else:
+            parts.append(f"{sign} {_num(abs(value))}")
+    return " ".join(parts)
+
+
 def _term(value: float) -> str:
     return f"({_num(value)})" if value < 0 and abs(value) >= 0.0005 else _num(value)
+
+
+def _products_sum(products: np.ndarray, total: float, label: str) -> str:
+    """Σ x·w written out one kernel row a line (kernels up to 5×5; larger ones: the sum alone)."""
+    k = products.shape[0]
+    if k > 5:
+        return rf"\sum{label} (x \cdot w) = {_num(total)}"
+    rows = [_signed(row, first=i == 0) for i, row in enumerate(products)]
+    lines = r" \\ &\quad ".join(rows)
+    return rf"\begin{{aligned}} \sum{label} (x \cdot w) &= {lines} \\ &= {_num(total)} \end{{aligned}}"
 
 
 def _step_name(step: cx.Step) -> str:
@@ -153,7 +176,7 @@ def _tab(worker: TrainingWorker, run: dict) -> None:
     pos = min(max(int(st.session_state.get(POS, 0)), 0), count - 1)
     st.session_state[POS] = pos
     _controls(count, out_w)
-    _sliding_view(traced, which, flt, channel, digit, caption)
+    _sliding_view(traced, which, flt, channel, caption)
     row, col = cx.position(pos, out_w)  # where the view stood (playing moves it on afterwards)
     with st.container(key=P + "path"):
         st.subheader(t("mnist.sees.path_header"))
@@ -185,12 +208,17 @@ def _set_playing(play: bool, count: int) -> None:
     st.session_state[P + "rerun_page"] = True
 
 
-def _sliding_view(traced: cx.Trace, which: int, flt: int, channel: int, digit: np.ndarray, caption: str) -> None:
-    playing = bool(st.session_state.get(PLAYING))
-    st.fragment(run_every=TICK_SECONDS if playing else None)(_slide)(traced, which, flt, channel, digit, caption)
+def _playing() -> bool:
+    return bool(st.session_state.get(PLAYING))
 
 
-def _slide(traced: cx.Trace, which: int, flt: int, channel: int, digit: np.ndarray, caption: str) -> None:
+def _sliding_view(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -> None:
+    # live_fragment: slower ticks while a class trains on the server, and a page rerun if Play's state and
+    # the timer ever disagree.
+    live_fragment(_slide, _playing(), TICK_SECONDS, traced, which, flt, channel, caption, running_now=_playing)
+
+
+def _slide(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -> None:
     """The kernel at the current position: window, numbers, products, sum, the cell it fills; one step on if playing."""
     step = traced.steps[which]
     spec = step.spec
@@ -203,37 +231,37 @@ def _slide(traced: cx.Trace, which: int, flt: int, channel: int, digit: np.ndarr
     channels = step.input.shape[0]
     st.markdown(t("mnist.sees.at", pos=pos + 1, n=count, row=row + 1, col=col + 1, top=cell.top + 1,
                   left=cell.left + 1))
-    cols = st.columns([1, 1, 1] if which else [1, 1])
+    # One row reads left to right: the window on the input, its numbers multiplied, the cell it fills.
+    cols = st.columns([1, 1.45, 1])
     with cols[0]:
         if which == 0:
             title = t("mnist.sees.input_title", shape=_shape(step.input))
         else:
-            title = t("mnist.sees.input_channel_title", channel=channel + 1, n=channels, layer=step.layer - 1)
-        _chart(charts.input_window_figure(step.input[channel], pad, cell.top, cell.left, k, title, grey=which == 0),
-               "window")
-        if which == 0:
-            st.caption(caption)
+            title = t("mnist.sees.input_channel_title", channel=channel + 1, n=channels)
+        _chart(charts.input_window_figure(step.input[channel], pad, cell.top, cell.left, k, title, grey=which == 0,
+                                          size=250), "window")
+        st.caption(caption)
     with cols[1]:
-        _chart(charts.output_map_figure(cx.filled_so_far(step.output[flt], pos), row, col,
-                                        t("mnist.sees.map_title", filter=flt + 1, shape=f"{out_h}×{out_w}"),
-                                        span=float(np.abs(step.output[flt]).max()) or 1.0), "map")
-    if which:  # a deeper layer's input no longer looks like the digit: show it beside
-        with cols[2]:
-            _chart(mnist_charts.digit_figure(digit, caption, size=200), "digit_image", fixed=True)
-    _chart(charts.products_figure(cell.patch[channel], cell.kernel[channel], cell.products[channel],
-                                  [t("mnist.sees.patch"), t("mnist.sees.kernel"), t("mnist.sees.products")]), "products")
-    products = cell.products[channel].ravel()
-    if channels == 1:
-        terms = " + ".join(_term(v) for v in products) if products.size <= 25 else r"\dots"
-        st.latex(rf"\sum (x \cdot w) = {terms} = {_num(cell.channel_sums[0])}")
-    else:
-        st.latex(rf"\sum_{{\mathrm{{ch}}\,{channel + 1}}} (x \cdot w) = {_num(cell.channel_sums[channel])}")
+        _chart(charts.products_figure(cell.patch[channel], cell.kernel[channel], cell.products[channel],
+                                      [t("mnist.sees.patch"), t("mnist.sees.kernel"), t("mnist.sees.products")],
+                                      height=150), "products")
+        label = "" if channels == 1 else rf"_{{\mathrm{{ch}}\,{channel + 1}}}"
+        st.latex(_products_sum(cell.products[channel], float(cell.channel_sums[channel]), label))
+        if channels == 1:
+            st.latex(rf"{_num(float(cell.channel_sums.sum()))} + b\,({_num(cell.bias)}) = {_num(cell.value)}")
+    with cols[2]:
+        fig = charts.output_map_figure(cx.filled_so_far(step.output[flt], pos), row, col,
+                                       t("mnist.sees.map_title", filter=flt + 1),
+                                       span=float(np.abs(step.output[flt]).max()) or 1.0, size=250)
+        event = plotly_chart(fig, key=P + "map", config=PLOT_CONFIG, on_select="rerun", selection_mode="points")
+        st.caption(t("mnist.sees.map_help"))
+    _clicked(event, out_w, count)
+    if channels > 1:  # as CNN Explainer: every input channel's sum, then their total and the bias
         labels = [t("mnist.sees.ch", n=i + 1) for i in range(channels)] + [t("mnist.sees.bias_bar")]
         _chart(charts.channel_sums_figure(cell.channel_sums, cell.bias, labels, t("mnist.sees.channel_sums")), "sums")
-        terms = " + ".join(_term(v) for v in cell.channel_sums) if channels <= 6 else r"\dots"
+        terms = _signed(cell.channel_sums) if channels <= 6 else r"\dots"
         st.latex(rf"\sum_{{c=1}}^{{{channels}}} s_c = {terms} = {_num(float(cell.channel_sums.sum()))}")
-    total = float(cell.channel_sums.sum())
-    st.latex(rf"{_num(total)} + b\,({_num(cell.bias)}) = {_num(cell.value)}")
+        st.latex(rf"{_num(float(cell.channel_sums.sum()))} + b\,({_num(cell.bias)}) = {_num(cell.value)}")
     st.caption(t("mnist.sees.sum_help", value=_num(cell.value), model=_num(cell.model_value), filter=flt + 1,
                  row=row + 1, col=col + 1))
     if st.session_state.get(PLAYING):
@@ -242,6 +270,19 @@ def _slide(traced: cx.Trace, which: int, flt: int, channel: int, digit: np.ndarr
             st.session_state[PLAYING] = False
             st.rerun()
         st.session_state[POS] = following
+
+
+def _clicked(event, width: int, count: int) -> None:
+    """A click on a cell of the feature map moves the kernel there (the whole page then follows it)."""
+    points = list(((event or {}).get("selection") or {}).get("points") or [])
+    if not points:
+        return
+    cell = (int(round(points[0]["y"])), int(round(points[0]["x"])))
+    if st.session_state.get(P + "clicked") == cell:
+        return  # the selection is kept by the chart: act only on a new click
+    st.session_state[P + "clicked"] = cell
+    st.session_state[POS] = min(max(cell[0] * width + cell[1], 0), count - 1)
+    st.rerun()
 
 
 # --- after the convolution ------------------------------------------------------------------------
@@ -281,19 +322,22 @@ def _activation(step: cx.Step, cell: tuple[int, ...] | None, index: int) -> None
     formula = {"relu": r"\max(0,\ {x})", "tanh": r"\tanh({x})", "sigmoid": r"\frac{{1}}{{1 + e^{{-{x}}}}}",
                "leaky_relu": r"\mathrm{{LeakyReLU}}({x})", "gelu": r"\mathrm{{GELU}}({x})", "silu": r"{x}\,\sigma({x})",
                "elu": r"\mathrm{{ELU}}({x})"}[step.kind]
-    if step.output.ndim == 3:
-        at = cell or (0, 0, 0)
-        c = at[0]
-        _chart(charts.before_after_figure(step.input[c], step.output[c], at[1:],
-                                          [t("mnist.sees.before_act", channel=c + 1), t("mnist.sees.after_act")]),
-               f"act{index}")
-    else:
-        at = (int(np.argmax(step.output)),)
-        _chart(charts.vector_figure(step.output, t("mnist.sees.after_act"), highlight=at[0]), f"act{index}")
+    figure, words = st.columns([1.7, 1], vertical_alignment="center")
+    with figure:
+        if step.output.ndim == 3:
+            at = cell or (0, 0, 0)
+            c = at[0]
+            _chart(charts.before_after_figure(step.input[c], step.output[c], at[1:],
+                                              [t("mnist.sees.before_act", channel=c + 1), t("mnist.sees.after_act")]),
+                   f"act{index}")
+        else:
+            at = (int(np.argmax(step.output)),)
+            _chart(charts.vector_figure(step.output, t("mnist.sees.after_act"), highlight=at[0]), f"act{index}")
     x, y = float(step.input[at]), float(step.output[at])
-    st.latex(formula.format(x=_num(x)) + f" = {_num(y)}")
-    st.caption(t("mnist.sees.relu" if step.kind == "relu" else "mnist.sees.activation",
-                 name=t(f"core.layer_act.{step.kind}"), cell=_cell_text(at)))
+    with words:
+        st.latex(formula.format(x=_num(x)) + f" = {_num(y)}")
+        st.caption(t("mnist.sees.relu" if step.kind == "relu" else "mnist.sees.activation",
+                     name=t(f"core.layer_act.{step.kind}"), cell=_cell_text(at)))
 
 
 def _cell_text(at: tuple[int, ...]) -> str:
@@ -305,14 +349,18 @@ def _cell_text(at: tuple[int, ...]) -> str:
 def _pool(step: cx.Step, cell: tuple[int, ...] | None, index: int) -> None:
     c, r, q = cell if cell is not None else (0, 0, 0)
     p = cx.pool_cell(step, c, r, q)
-    _chart(charts.pool_figure(step.input[c], step.output[c], r, q, p.size,
-                              [t("mnist.sees.pool_before", channel=c + 1), t("mnist.sees.pool_after")]), f"pool{index}")
+    figure, words = st.columns([1.7, 1], vertical_alignment="center")
+    with figure:
+        _chart(charts.pool_figure(step.input[c], step.output[c], r, q, p.size,
+                                  [t("mnist.sees.pool_before", channel=c + 1), t("mnist.sees.pool_after")]),
+               f"pool{index}")
     values = ", ".join(_num(v) for v in p.window.ravel()) if p.window.size <= 9 else r"\dots"
-    if p.kind == "maxpool":
-        st.latex(rf"\max({values}) = {_num(p.value)}")
-    else:
-        st.latex(rf"\frac{{{values.replace(', ', ' + ')}}}{{{p.window.size}}} = {_num(p.value)}")
-    st.caption(t(f"mnist.sees.{p.kind}", size=p.size, cell=_cell_text((c, r, q))))
+    with words:
+        if p.kind == "maxpool":
+            st.latex(rf"\max({values}) = {_num(p.value)}")
+        else:
+            st.latex(rf"\frac{{{values.replace(', ', ' + ')}}}{{{p.window.size}}} = {_num(p.value)}")
+        st.caption(t(f"mnist.sees.{p.kind}", size=p.size, cell=_cell_text((c, r, q))))
 
 
 def _batchnorm(step: cx.Step, cell: tuple[int, ...] | None) -> None:

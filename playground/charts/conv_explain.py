@@ -68,7 +68,8 @@ def input_window_figure(channel: np.ndarray, padding: int, top: int, left: int, 
 def _cells(values: np.ndarray, digits: int) -> dict:
     if max(values.shape) > MAX_NUMBERED:
         return {}
-    text = [[f"{v:.{digits}f}".replace("-", "−") for v in row] for row in values]
+    tiny = 0.5 * 10**-digits  # shown as 0.00, not −0.00
+    text = [[f"{0.0 if abs(v) < tiny else v:.{digits}f}".replace("-", "−") for v in row] for row in values]
     return dict(text=text, texttemplate="%{text}", textfont=dict(size=13 if max(values.shape) <= 5 else 11))
 
 
@@ -93,11 +94,12 @@ def output_map_figure(filled: np.ndarray, row: int, col: int, title: str, size: 
     """
     filled = np.asarray(filled, dtype=float)
     h, w = filled.shape
-    fig = go.Figure(_heatmap(filled, False, span=span, hovertemplate="(%{y}, %{x}): %{z:.3f}<extra></extra>",
-                             xgap=0.3, ygap=0.3))
+    fig = go.Figure(_heatmap(filled, False, span=span, hoverinfo="skip", xgap=0.3, ygap=0.3))
     ys, xs = np.divmod(np.arange(h * w), w)
+    # The markers carry hover and click (a trace with hoverinfo "skip" gets no click events either).
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", marker=dict(size=max(4, 240 // max(h, w)), opacity=0.0),
-                             customdata=np.arange(h * w), hoverinfo="skip", showlegend=False))
+                             customdata=np.stack([ys + 1, xs + 1, filled.ravel()], axis=1), showlegend=False,
+                             hovertemplate="(%{customdata[0]}, %{customdata[1]}): %{customdata[2]:.3f}<extra></extra>"))
     _box(fig, row, col, 1, 1)
     _image_axes(fig)
     fig.update_layout(font=FONT, width=size, height=size + 26, plot_bgcolor="#f7f7f7", clickmode="event+select",
@@ -118,7 +120,7 @@ def channel_sums_figure(sums: np.ndarray, bias: float, labels: Sequence[str], ti
 
 
 def before_after_figure(before: np.ndarray, after: np.ndarray, cell: tuple[int, int] | None, titles: Sequence[str],
-                        height: int = 250) -> go.Figure:
+                        height: int = 220) -> go.Figure:
     """A map before and after a step that keeps its shape (activation, batch norm), one colour scale."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=list(titles), horizontal_spacing=0.05)
     span = _span(before, after)
@@ -134,7 +136,7 @@ def before_after_figure(before: np.ndarray, after: np.ndarray, cell: tuple[int, 
 
 
 def pool_figure(before: np.ndarray, after: np.ndarray, row: int, col: int, size: int, titles: Sequence[str],
-                height: int = 250) -> go.Figure:
+                height: int = 220) -> go.Figure:
     """A map before pooling with the window outlined, and the pooled map with the cell it fills."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=list(titles), horizontal_spacing=0.05)
     span = _span(before)

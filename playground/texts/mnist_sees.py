@@ -48,11 +48,13 @@ STRINGS = {
         "위치 **{pos}** / {n}: 출력의 {row}행 {col}열. 커널의 왼쪽 위 모서리는 입력의 {top}행 {left}열에 있습니다"
         "(0 이하는 패딩으로 채운 0).",
     ),
-    "mnist.sees.input_title": ("Input {shape} and the kernel's window", "입력 {shape}와 커널 창"),
-    "mnist.sees.input_channel_title": (
-        "Input channel {channel} of {n} (layer {layer}'s output)", "입력 채널 {channel}/{n} ({layer}번째 층의 출력)",
+    "mnist.sees.input_title": ("input {shape}", "입력 {shape}"),
+    "mnist.sees.input_channel_title": ("input channel {channel} of {n}", "입력 채널 {channel}/{n}"),
+    "mnist.sees.map_title": ("feature map, filter {filter}", "특징 맵(필터 {filter})"),
+    "mnist.sees.map_help": (
+        "Blank cells are still to come. Click a cell to move the kernel there.",
+        "빈칸은 아직 계산하지 않은 칸입니다. 칸을 누르면 커널이 그 자리로 옮겨 갑니다.",
     ),
-    "mnist.sees.map_title": ("Feature map of filter {filter} ({shape})", "필터 {filter}의 특징 맵({shape})"),
     "mnist.sees.patch": ("input patch x", "입력 조각 x"),
     "mnist.sees.kernel": ("kernel w", "커널 w"),
     "mnist.sees.products": ("products x·w", "곱 x·w"),

@@ -17,7 +17,7 @@ SPECS = [
     {"kind": "flatten"},
     {"kind": "dense", "units": 10},
 ]
-POSITION = re.compile(r"Position (\d+) of 784|위치 (\d+) / 784")
+POSITION = re.compile(r"Position (\d+) of \d+|위치 (\d+) / \d+")
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,16 @@ def _move_to(page, target: int) -> None:
     assert _position(page) == target
 
 
+def _click_cell(page, row: int, col: int) -> None:
+    """Click cell (row, col), 0-based, of the feature map, where Plotly's own axes put it."""
+    plot = page.locator(".st-key-mnist-sees-map .js-plotly-plot").first
+    plot.scroll_into_view_if_needed()
+    at = plot.evaluate("""(p, [row, col]) => {
+        const xa = p._fullLayout.xaxis, ya = p._fullLayout.yaxis, box = p.getBoundingClientRect();
+        return [box.left + xa._offset + xa.l2p(col), box.top + ya._offset + ya.l2p(row)]; }""", [row, col])
+    page.mouse.click(at[0], at[1])
+
+
 def _open_tab(page, app_url, model_file, lang: str, tab: str, loaded: str) -> None:
     open_app(page, app_url, "mnist", lang=lang)
     page.locator(".st-key-mnist-upload input[type=file]").set_input_files(str(model_file))
@@ -70,9 +80,7 @@ def _open_tab(page, app_url, model_file, lang: str, tab: str, loaded: str) -> No
 def _shot(page, name: str) -> None:
     """The tab's kernel view filling a 1280x720 screen, and the whole page at that width."""
     page.set_viewport_size({"width": 1280, "height": 720})
-    page.locator(".st-key-mnist-sees-slider").scroll_into_view_if_needed()
-    page.evaluate("() => { const el = document.querySelector('.st-key-mnist-sees-slider');"
-                  " el.scrollIntoView({block: 'start'}); }")
+    page.evaluate("() => document.querySelector('.st-key-mnist-sees-layer').scrollIntoView({block: 'start'})")
     wait_idle(page, settle_ms=1000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
@@ -90,6 +98,11 @@ def test_how_it_sees_slides_plays_and_pauses(page, app_url, model_file):
     # The keyboard on the position slider: 30 steps right -> position 31 (row 2, column 3).
     _move_to(page, 31)
     assert page.get_by_text("output row 2, column 3").first.is_visible()
+    # A click on the feature map moves the kernel to that cell: row 9, column 12, on the digit's stroke.
+    _click_cell(page, 8, 11)
+    page.wait_for_function("() => document.body.innerText.includes('output row 9, column 12')")
+    wait_idle(page, 800)
+    assert _position(page) == 8 * 28 + 12
     _shot(page, "mnist_sees_en")
 
     # Play: the kernel moves on by itself, a few positions a second, redrawing only its own view.
@@ -114,6 +127,16 @@ def test_how_it_sees_in_korean(page, app_url, model_file):
     assert page.get_by_text("소프트맥스").first.count() == 1
     _move_to(page, 46)
     assert page.get_by_text("출력의 2행 18열").first.is_visible()
+    _click_cell(page, 12, 14)
+    page.wait_for_function("() => document.body.innerText.includes('출력의 13행 15열')")
+    wait_idle(page, 800)
+    # The second convolution reads 8 maps: each channel's sum, then their total (as CNN Explainer shows it).
+    page.locator(".st-key-mnist-sees-layer").click()
+    page.get_by_role("option", name="3번째 층: 3×3 필터 8개").click()
+    page.locator(".st-key-mnist-sees-sums .js-plotly-plot").wait_for()
+    wait_idle(page, 800)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _move_to(page, 14 * 5 + 6)  # 14×14 output: row 6, column 6
     _shot(page, "mnist_sees_ko")
     page.set_viewport_size({"width": 1280, "height": 6000})
     page.wait_for_timeout(1500)

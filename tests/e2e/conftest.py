@@ -136,3 +136,17 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def screens(page, name: str, whole_height: int = 2400) -> None:
+    """The first screen at 1280x720 as a class sees it (`<name>_1280x720.png`, scrolled to the top), then the
+    whole page at the same width (`<name>_whole.png`); the viewport is 1280x720 again afterwards."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.evaluate("() => document.querySelectorAll('*').forEach(el => { if (el.scrollTop) el.scrollTop = 0; })")
+    wait_idle(page, settle_ms=1000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
+    page.set_viewport_size({"width": 1280, "height": whole_height})
+    wait_idle(page, settle_ms=1000)
+    screenshot(page, name + "_whole")
+    page.set_viewport_size({"width": 1280, "height": 720})

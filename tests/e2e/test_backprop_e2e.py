@@ -1,6 +1,6 @@
 """The Backpropagation page in a real browser: step the three phases, hover a weight, a batch run, Korean, screenshots."""
 
-from tests.e2e.conftest import SCREENSHOTS, open_app, screenshot, wait_for_charts, wait_idle
+from tests.e2e.conftest import SCREENSHOTS, open_app, screens, wait_for_charts, wait_idle
 
 
 def _metric(page, label: str) -> str:
@@ -12,19 +12,6 @@ def _press(page, name: str, times: int = 1) -> None:
     for _ in range(times):
         page.get_by_role("button", name=name, exact=True).click()
         wait_idle(page, settle_ms=500)
-
-
-def _shots(page, name: str) -> None:
-    """The first screen at 1280x720 as a student sees it, and the whole page at the same width."""
-    page.set_viewport_size({"width": 1280, "height": 720})
-    page.evaluate("() => document.querySelectorAll('*').forEach(el => { if (el.scrollTop) el.scrollTop = 0; })")
-    wait_idle(page, settle_ms=1000)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
-    page.set_viewport_size({"width": 1280, "height": 3600})
-    wait_idle(page, settle_ms=1000)
-    screenshot(page, name + "_whole")
-    page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def test_backprop_page_steps_through_and_learns(page, app_url):
@@ -54,7 +41,7 @@ def test_backprop_page_steps_through_and_learns(page, app_url):
     wait_idle(page, settle_ms=800)
     _press(page, "Finish this phase")  # the update
     assert page.get_by_text("Every weight and bias moves against its gradient").first.is_visible()
-    _shots(page, "backprop_en")
+    screens(page, "backprop_en", 3600)
 
     _press(page, "Next example")
     assert page.get_by_text("Example 2 of 4").first.is_visible()
@@ -71,7 +58,7 @@ def test_backprop_page_steps_through_and_learns(page, app_url):
     _press(page, "한 단계", 4)
     assert page.get_by_text("역전파: 3단계 중 1단계").first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
-    _shots(page, "backprop_ko")
+    screens(page, "backprop_ko", 3600)
 
 
 def _button(page, label: str):

@@ -1,25 +1,13 @@
 """The Convolution page in a real browser: presets and the output size, Play slides the kernel and stops on the last
 position, a click on an output cell moves it, the link carries it all, Korean; screenshots at 1280x720."""
 
-from tests.e2e.conftest import SCREENSHOTS, open_app, screenshot, wait_for_charts, wait_idle
+from tests.e2e.conftest import open_app, screens, wait_for_charts, wait_idle
 
 
 def _output(page, word: str = "Output") -> str:
     """The output size the page states under the formula ("5×5")."""
     line = page.locator('[data-testid="stMarkdownContainer"] strong').filter(has_text=word).first.inner_text()
     return line.split()[-1]
-
-
-def _shots(page, name: str) -> None:
-    """The first screen at 1280x720 as a class sees it, and the whole page at the same width."""
-    page.set_viewport_size({"width": 1280, "height": 720})
-    wait_idle(page, settle_ms=1000)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
-    page.set_viewport_size({"width": 1280, "height": 2400})
-    wait_idle(page, settle_ms=800)
-    screenshot(page, name + "_whole")
-    page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def test_convolution_page_in_english_and_korean(page, app_url):
@@ -61,14 +49,14 @@ def test_convolution_page_in_english_and_korean(page, app_url):
     page.wait_for_function("() => /[?&]pos=16(&|$)/.test(location.search)", timeout=15_000)
     wait_idle(page, settle_ms=600)
     assert page.get_by_text("Position 16 of 16").first.is_visible()
-    _shots(page, "convolution_en")
+    screens(page, "convolution_en")
 
     page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
     page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('합성곱')")
     wait_idle(page, settle_ms=800)
     assert _output(page, "출력") == "4×4"  # the settings survive the language switch
     assert "lang=ko" in page.url and "s=2" in page.url and "pos=16" in page.url
-    _shots(page, "convolution_ko")
+    screens(page, "convolution_ko")
 
 
 def test_play_stops_on_the_last_position_and_unused_cells_are_named(page, app_url):
@@ -83,7 +71,7 @@ def test_play_stops_on_the_last_position_and_unused_cells_are_named(page, app_ur
     wait_idle(page, settle_ms=2000)
     assert "pos=9" in page.url
     assert page.locator('[data-testid="stException"]').count() == 0
-    _shots(page, "convolution_pool_en")
+    screens(page, "convolution_pool_en")
 
 
 def test_presentation_view_shows_the_grids_on_a_projector(page, app_url):
@@ -91,7 +79,7 @@ def test_presentation_view_shows_the_grids_on_a_projector(page, app_url):
     wait_for_charts(page, 2)
     assert _output(page, "출력") == "4×4"
     assert page.locator('[data-testid="stException"]').count() == 0
-    _shots(page, "convolution_present_ko")
+    screens(page, "convolution_present_ko")
 
 
 def test_a_kernel_that_does_not_fit_is_drawn_past_the_edge(page, app_url):
@@ -100,4 +88,4 @@ def test_a_kernel_that_does_not_fit_is_drawn_past_the_edge(page, app_url):
     assert page.get_by_text("The 6×6 kernel does not fit in the 3×5 input (5×7 with padding)").first.is_visible()
     assert page.locator(".js-plotly-plot").count() == 1  # the input with the kernel running past it; no output
     assert page.locator('[data-testid="stException"]').count() == 0
-    _shots(page, "convolution_no_fit_en")
+    screens(page, "convolution_no_fit_en")

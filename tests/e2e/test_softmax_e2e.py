@@ -2,24 +2,12 @@
 
 import math
 
-from tests.e2e.conftest import SCREENSHOTS, open_app, screenshot, wait_for_charts, wait_idle
+from tests.e2e.conftest import open_app, screens, wait_for_charts, wait_idle
 
 
 def _metric(page, label: str) -> str:
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
     return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
-
-
-def _shots(page, name: str) -> None:
-    """The first screen at 1280x720 as a student sees it, and the whole page at the same width."""
-    page.set_viewport_size({"width": 1280, "height": 720})
-    wait_idle(page, settle_ms=1000)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}_1280x720.png"))
-    page.set_viewport_size({"width": 1280, "height": 4200})
-    page.evaluate("() => document.querySelectorAll('*').forEach(el => { if (el.scrollTop) el.scrollTop = 0; })")
-    wait_idle(page, settle_ms=1000)
-    screenshot(page, name + "_whole")
 
 
 def test_softmax_page_in_english_and_korean(page, app_url):
@@ -48,7 +36,7 @@ def test_softmax_page_in_english_and_korean(page, app_url):
     z = [5.0, 0.5, 0.0]
     p2 = math.exp(z[2] / 1.5) / sum(math.exp(v / 1.5) for v in z)
     assert _metric(page, "p of the true class") == f"{p2:.3f}"
-    _shots(page, "softmax_en")
+    screens(page, "softmax_en", 4200)
 
     page.set_viewport_size({"width": 1280, "height": 720})
     page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
@@ -56,7 +44,7 @@ def test_softmax_page_in_english_and_korean(page, app_url):
     wait_idle(page, settle_ms=800)
     assert _metric(page, "정답 클래스의 확률") == f"{p2:.3f}"  # the settings survive the language switch
     assert "lang=ko" in page.url and "T=1.5" in page.url
-    _shots(page, "softmax_ko")
+    screens(page, "softmax_ko", 4200)
 
     # "See it on a real network" leads to the MNIST page.
     page.get_by_role("link", name="실제 신경망에서 보기").click()

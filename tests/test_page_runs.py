@@ -50,6 +50,12 @@ def _legend(at, prefix):
     return [trace["name"] for trace in _chart(at, prefix)["data"] if trace.get("showlegend")]
 
 
+def _pick(at, prefix, run_id):
+    """Choose run `run_id` in the Run again / Remove box (its key follows the kept runs)."""
+    box = next(s for s in at.selectbox if s.key.startswith(prefix + "runs/pick/"))
+    return _ok(box.set_value(run_id).run())
+
+
 def _held_out_loss(at, prefix, name):
     """The solid loss curve of run `name` in the chart: (epochs, values)."""
     trace = next(tr for tr in _chart(at, prefix)["data"] if tr["name"] == name and tr.get("yaxis", "y") == "y"
@@ -89,8 +95,7 @@ def test_playground_two_learning_rates_two_curves_and_run_again_reproduces(apps)
     assert all(float(s) > 0 for s in table["Seconds per epoch"])
 
     # Run again the first: its learning rate is back in the slider, and it trains with the same seed.
-    at.selectbox(key=PG + "runs/pick").set_value(1)
-    _ok(at.run())
+    _pick(at, PG, 1)
     _click(at, PG + "runs/again")
     assert at.select_slider(key=PG + "lr").value == 0.03
     worker = at.session_state[PG + "worker"]
@@ -104,8 +109,11 @@ def test_playground_two_learning_rates_two_curves_and_run_again_reproduces(apps)
     again_x, again_loss = _held_out_loss(at, PG, legend[-1])
     assert again_x[:3] == [1, 2, 3] and again_loss[:3] == pytest.approx(slow_loss, rel=1e-6)
 
-    _click(at, PG + "runs/remove")  # the picked run (the first) goes
-    assert _legend(at, PG) == ["learning rate 0.3", "learning rate 0.03"]
+    _click(at, PG + "runs/remove")  # the newest run is picked once the list changed: it goes
+    assert _legend(at, PG) == ["learning rate 0.03", "learning rate 0.3"]
+    _pick(at, PG, 1)
+    _click(at, PG + "runs/remove")
+    assert _legend(at, PG) == ["run 2"]  # alone, nothing differs: a number names it
     _click(at, PG + "runs/clear")
     assert "No finished run yet" in all_text(at)
 
@@ -150,8 +158,7 @@ def test_mnist_two_learning_rates_two_curves_and_run_again_reproduces(apps):
     first_x, first_loss = _held_out_loss(at, MN, "learning rate 0.001")
     assert first_x == [1, 2] and _held_out_loss(at, MN, "learning rate 0.01")[1] != first_loss
     assert "Validation loss" in list(at.dataframe)[-1].value.columns
-    at.selectbox(key=MN + "runs/pick").set_value(1)
-    _ok(at.run())
+    _pick(at, MN, 1)
     _click(at, MN + "runs/again")
     assert at.select_slider(key=MN + "lr").value == 0.001 and at.slider(key=MN + "epochs").value == 2
     assert at.session_state[MN + "worker"].wait(timeout=120)
@@ -185,12 +192,11 @@ def test_train_val_test_two_networks_two_curves_and_run_again_reproduces(apps):
     # the page's own validation curve of the run now showing is the one kept for it
     records = at.session_state[TV + "worker"].latest().payload
     assert _held_out_loss(at, TV, "network Medium: 16 + 16 neurons")[1] == pytest.approx(list(records.val_loss))
-    at.selectbox(key=TV + "runs/pick").set_value(1)
-    _ok(at.run())
+    _pick(at, TV, 1)
     _click(at, TV + "runs/again")
     assert at.selectbox(key=TV + "size").value == "small"
     worker = at.session_state[TV + "worker"]
-    assert worker.status == "running" and worker.wait(timeout=120)
+    assert worker.wait(timeout=120) and worker.latest().epoch == 60  # it trained again (maybe done already)
     _ok(at.run())
     legend = _legend(at, TV)
     assert len(legend) == 3 and legend[2].startswith("network Small: 4 neurons (run ")

@@ -148,8 +148,13 @@ def _table(runs: Sequence[rh.Run], names: Sequence[str], held_out: str) -> pd.Da
     })
 
 
-def _again(prefix: str, rerun: Callable[[rh.Run], None]) -> None:
-    run = history(prefix).get(st.session_state.get(prefix + "runs/pick"))
+def _picked(pick_key: str) -> int | None:
+    value = st.session_state.get(pick_key)
+    return value if isinstance(value, int) else None
+
+
+def _again(prefix: str, pick_key: str, rerun: Callable[[rh.Run], None]) -> None:
+    run = history(prefix).get(_picked(pick_key))
     if run is not None:
         rerun(run)
 
@@ -164,8 +169,8 @@ def _dismiss(prefix: str, run_ids) -> None:
             current["dismissed_at"] = snap.epoch if snap is not None else 0
 
 
-def _remove(prefix: str) -> None:
-    _dismiss(prefix, [st.session_state.get(prefix + "runs/pick")])
+def _remove(prefix: str, pick_key: str) -> None:
+    _dismiss(prefix, [_picked(pick_key)])
 
 
 def _clear(prefix: str) -> None:
@@ -192,15 +197,19 @@ def section(prefix: str, rerun: Callable[[rh.Run], None], held_out: str = "test"
               "train": t("runs.chart.train"), "held_out": held, "empty": t("runs.none")}
     plotly_chart(charts.runs_figure(runs, run_names, labels), key=prefix + "runs/chart", config={"displayModeBar": False})
     st.caption(t("runs.lines", held_out=held))
-    st.dataframe(_table(runs, run_names, held), hide_index=True, key=prefix + "runs/table")
+    st.dataframe(_table(runs, run_names, held), hide_index=True, key=prefix + "runs/table",
+                 column_config={t("runs.col.run"): st.column_config.TextColumn(width="medium")})
     by_id = dict(zip((r.id for r in runs), run_names))
-    if st.session_state.get(prefix + "runs/pick") not in by_id:
-        st.session_state[prefix + "runs/pick"] = runs[-1].id
+    # The browser remembers a select box's choice by its label, and labels change as runs come and go
+    # (one run alone is "run 1"; beside a second it is "learning rate 0.03"): a new list, a new box.
+    pick_key = f"{prefix}runs/pick/{'.'.join(map(str, by_id))}/{abs(hash(tuple(run_names))) % 10**8}"
+    if _picked(pick_key) not in by_id:
+        st.session_state[pick_key] = runs[-1].id  # the newest run, unless one was picked
     cols = st.columns([2.6, 1.1, 1, 1], vertical_alignment="bottom")
-    cols[0].selectbox(t("runs.pick"), list(by_id), format_func=by_id.get, key=prefix + "runs/pick")
+    cols[0].selectbox(t("runs.pick"), list(by_id), format_func=by_id.get, key=pick_key)
     cols[1].button(t("runs.again"), key=prefix + "runs/again", icon=":material/replay:", type="primary",
-                   help=t("runs.again_help"), on_click=_again, args=(prefix, rerun), width="stretch")
+                   help=t("runs.again_help"), on_click=_again, args=(prefix, pick_key, rerun), width="stretch")
     cols[2].button(t("runs.remove"), key=prefix + "runs/remove", icon=":material/delete:", on_click=_remove,
-                   args=(prefix,), width="stretch")
+                   args=(prefix, pick_key), width="stretch")
     cols[3].button(t("runs.clear"), key=prefix + "runs/clear", icon=":material/clear_all:", on_click=_clear,
                    args=(prefix,), width="stretch")

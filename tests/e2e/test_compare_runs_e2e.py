@@ -1,0 +1,91 @@
+"""Compare runs on the Playground in a real browser (training processes, as a class server runs it):
+two learning rates give two curves named by their rates; Run again trains the same seed to the same curve.
+Screenshots at a projector's 1280x720, in English and Korean."""
+
+import pytest
+
+from tests.e2e.conftest import SCREENSHOTS, open_app, wait_idle
+
+EPOCH_JS = "(e => e ? Number(e.innerText.replace(/,/g, '')) : -1)(document.querySelector('.pg-epoch'))"
+CHART = ".st-key-playground-runs-chart .js-plotly-plot"
+# The kept runs as the browser's Plotly holds them: {name: [epochs, held-out losses]} of the legend entries' traces.
+RUNS_JS = f"""() => {{ const plot = document.querySelector('{CHART}'); if (!plot || !plot.data) return {{}};
+    const out = {{}}; for (const tr of plot.data) if (tr.showlegend) out[tr.name] = [tr.x, tr.y]; return out; }}"""
+PLAY_LABEL = {"en": "Play", "ko": "학습 시작"}
+TEXTS = {
+    "en": ("Compare runs", "learning rate 0.03", "learning rate 0.1", "Run again"),
+    "ko": ("실행 비교", "학습률 0.03", "학습률 0.1", "다시 실행"),
+}
+
+
+def _showing_play(page, lang) -> str:
+    return f"() => (b => b && b.innerText.includes('{PLAY_LABEL[lang]}'))(document.querySelector('.st-key-playground-play button'))"
+
+
+def _pause(page, lang):
+    """Press Pause until the button says Play (a click during a page rerun can be lost; a user presses again)."""
+    for _ in range(5):
+        if not page.evaluate(_showing_play(page, lang)):
+            page.locator(".st-key-playground-play button").first.click()
+        try:
+            page.wait_for_function(_showing_play(page, lang), timeout=10_000)
+            break
+        except Exception:
+            continue
+    wait_idle(page)
+
+
+def _train_then_pause(page, lang, epochs=15):
+    start = page.evaluate(EPOCH_JS)
+    page.locator(".st-key-playground-play button").first.click()
+    page.wait_for_function(f"() => ({EPOCH_JS}) >= {start + epochs}")
+    _pause(page, lang)
+
+
+def _runs(page, count):
+    page.wait_for_function(f"() => Object.keys(({RUNS_JS})()).length >= {count}")
+    return page.evaluate(RUNS_JS)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_two_learning_rates_then_run_again(browser, app_url, lang):
+    header, slow, fast, again = TEXTS[lang]
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    try:
+        open_app(page, app_url, dataset="spiral", noise="10", lang=lang)
+        page.wait_for_selector(".st-key-playground-boundary .pg-live-canvas canvas")
+        _train_then_pause(page, lang)  # kept when paused
+        page.locator(".st-key-playground-reset button").first.click()
+        wait_idle(page)
+        page.locator(".st-key-playground-lr input[type=range]").focus()
+        page.keyboard.press("ArrowRight")  # learning rate 0.03 -> 0.1
+        wait_idle(page, 800)
+        _train_then_pause(page, lang)
+        runs = _runs(page, 2)
+        assert list(runs) == [slow, fast], runs
+        assert runs[slow][1][:5] != runs[fast][1][:5]
+
+        section = page.locator("h3", has_text=header).first
+        section.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"compare_runs_{lang}.png"))
+
+        # Run again the newest run (learning rate 0.1): its seed gives the same curve, in a training process.
+        page.locator(".st-key-playground-runs-again button").first.click()
+        page.wait_for_function(f"() => !({_showing_play(page, lang)})()")  # training again
+        page.wait_for_timeout(2000)  # (the first two runs trained 15 epochs in well under a second each)
+        _pause(page, lang)
+        runs = _runs(page, 3)
+        names = list(runs)
+        assert names[0].startswith(slow) and names[1].startswith(fast) and names[2].startswith(fast), names
+        # Long runs are thinned to 200 points each: compare the epochs both kept.
+        first, again_ = (dict(zip(*runs[name])) for name in names[1:])
+        common = sorted(set(first) & set(again_))
+        assert len(common) >= 10 and [again_[e] for e in common] == pytest.approx([first[e] for e in common], rel=1e-6)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_role("button", name=again).count() == 1
+    finally:
+        context.close()

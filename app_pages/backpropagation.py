@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -16,8 +17,10 @@ from playground.charts import backprop as charts
 from playground.errors import UserError
 from playground.state import Param, shown_value
 from ui.classroom import plotly_chart
-from ui.common import (kept_widget, lang, page_header, query_values, relabel_after_language_switch, selected_points,
-                       show_error, sync_query, t)
+from ui.common import (
+    lang, page_header, page_widget, query_values, relabel_after_language_switch, saved_settings, selected_points,
+    show_error, sync_query, t,
+)
 from ui.live import live_fragment
 
 P = "backprop/"
@@ -40,12 +43,8 @@ PARAMS = [
 ]
 
 
-def _saved() -> dict:
-    return st.session_state.setdefault(P + "saved", {})
-
-
-def _widget(draw, name: str, default, **kwargs):
-    return kept_widget(draw, P + name, default, _saved(), saved_as=name, **kwargs)
+_saved = partial(saved_settings, P)  # this page's kept settings
+_widget = partial(page_widget, P)  # a widget keyed P + name, its value kept in _saved() under name
 
 
 def _f(value: float, digits: int = 3) -> str:
@@ -308,9 +307,11 @@ def _tick(run: dict) -> None:
         run["playing"] = False  # the update is shown: stop there (the fragment's timer stops at its next tick)
 
 
-def _walkthrough() -> None:
-    """Everything below the settings, redrawn from the run."""
+def _walkthrough(timed: bool) -> None:
+    """Everything below the settings, redrawn from the run; `timed`: the fragment has Play's timer."""
     run = _run()
+    if run.get("playing") and not timed:
+        st.rerun()  # Play was pressed in here: the whole page registers the fragment again, with the timer
     if run.get("playing"):
         _tick(run)
     params = bp.Params.from_lists(run["params"])
@@ -567,4 +568,5 @@ def _walkthrough() -> None:
     })
 
 
-live_fragment(_walkthrough, _playing(), PLAY_SECONDS, running_now=_playing, lesson_page="backpropagation")
+live_fragment(_walkthrough, _playing(), PLAY_SECONDS, _playing(), stopped=lambda: not _playing(),
+              lesson_page="backpropagation")

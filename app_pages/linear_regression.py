@@ -3,6 +3,8 @@ its relatives do it on the loss surface, and compare with the least-squares answ
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -12,7 +14,7 @@ from playground.charts import regression as charts
 from playground.errors import UserError
 from playground.state import BadParam, Param, number_table
 from ui.common import (
-    bad_param_notice, explain, kept_widget, lang, page_header, query_values, show_error, sync_query, t,
+    bad_param_notice, explain, lang, page_header, page_widget, query_values, saved_settings, show_error, sync_query, t,
 )
 from ui.classroom import hidden, plotly_chart
 
@@ -54,13 +56,8 @@ URL_PARAMS = [
 # Streamlit forgets a widget's value when its page is left; a plain dict in session_state does not.
 
 
-def _saved() -> dict:
-    return st.session_state.setdefault(P + "saved", {})
-
-
-def _widget(draw, name: str, default, **kwargs):
-    """Draw a widget keyed P + name whose value is kept in P + "saved", and return its value."""
-    return kept_widget(draw, P + name, default, _saved(), saved_as=name, **kwargs)
+_saved = partial(saved_settings, P)  # this page's kept settings
+_widget = partial(page_widget, P)  # a widget keyed P + name, its value kept in _saved() under name
 
 
 def _ranged_slider(name: str, label: str, rng: R.Range, default: float, help: str | None = None) -> float:

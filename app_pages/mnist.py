@@ -441,6 +441,14 @@ def _device_label(device: str) -> str:
     return labels.get(device, labels.get(f"{device}:0", device))
 
 
+def _stopped() -> bool:
+    """The run ended or paused by itself, and its last snapshot is in: the whole page redraws once (test
+    accuracy, inspection). The worker's own status too: a short run can end before the view ever saw a
+    "running" snapshot."""
+    worker: TrainingWorker | None = st.session_state.get(WORKER)
+    return worker is None or (worker.status != "running" and worker.latest().status != "running")
+
+
 def _live_view() -> None:
     """Progress, speed and curves from the worker's latest snapshot (a fragment while training)."""
     worker: TrainingWorker | None = st.session_state.get(WORKER)
@@ -451,8 +459,6 @@ def _live_view() -> None:
     worker.heartbeat()
     snap = worker.latest()
     status = snap.status
-    previous = st.session_state.get(P + "seen_status")
-    st.session_state[P + "seen_status"] = status
     running = status == "running"
     epoch_now = min(snap.epoch + (1 if running or snap.epoch_progress > 0 else 0), run["epochs"])
     st.progress(
@@ -484,11 +490,6 @@ def _live_view() -> None:
     else:
         plotly_chart(charts.curves_figure(history, labels, trail=trail, max_epoch=run["epochs"]),
                         key=P + "curves", config={"displayModeBar": False})
-    # The worker's own status, not only the snapshot's: a short run can end before the view ever saw a
-    # "running" snapshot, and the page must still redraw once (test accuracy, inspection).
-    stopped = previous == "running" or (st.session_state.get(P + "polling") and worker.status != "running")
-    if stopped and not running:
-        st.rerun()  # the run ended or paused by itself: redraw the whole page (test accuracy, inspection)
 
 
 def _test_accuracy() -> None:
@@ -578,8 +579,7 @@ worker = st.session_state.get(WORKER)
 if worker is not None and st.session_state.get(RUN) is not None:
     runs.observe(P, worker, *_run_settings(st.session_state[RUN]), first_epoch=st.session_state[RUN].get("first_epoch", 0))
 running = worker is not None and worker.status == "running"
-st.session_state[P + "polling"] = running  # the live view reruns the page once this run stops
-live_fragment(_live_view, running, POLL_SECONDS, lesson_page="mnist")
+live_fragment(_live_view, running, POLL_SECONDS, stopped=_stopped, lesson_page="mnist")
 _test_accuracy()
 runs.section(P, _run_again, held_out="validation", names={
     "source": lambda s: t(f"mnist.source.{s}"), "opt": lambda o: t(f"core.optimizer.{o}"), "network": _network_name,

@@ -488,15 +488,11 @@ def _status_html(*lines: str) -> str:
     return "".join(f'<div class="pg-status" style="{style}">{line}</div>' for line in lines)
 
 
-def _live_view(polling: bool, slots: Slots) -> None:
+def _live_view(slots: Slots) -> None:
     """Epoch counter, losses, network diagram, decision map and curves from the worker's latest snapshot."""
     worker = _worker()
     worker.heartbeat()
     snap = worker.latest()
-    # The worker's own status, not the snapshot's: right after Play the snapshot can still say "paused",
-    # and rerunning the page until it catches up competes with the very thread that must take it.
-    if polling and worker.status != "running":
-        st.rerun()  # training stopped by itself (finished, diverged, idle): redraw the buttons too
     config: pc.PlaygroundConfig = st.session_state[P + "trained_config"]
     data: toy.ToyData = st.session_state[P + "data"]
     payload = snap.payload
@@ -681,7 +677,11 @@ if ok:
     with data_col:
         _csv_note(csv_rejected)
     running = _worker().status == "running"
-    live_fragment(_live_view, running, POLL_SECONDS, running, slots, lesson_page="playground")
+    # Stopped by itself (finished, diverged, idle): the worker's own status, not the snapshot's: right after Play
+    # the snapshot can still say "paused", and rerunning the page until it catches up competes with the very
+    # thread that must take it.
+    live_fragment(_live_view, running, POLL_SECONDS, slots, stopped=lambda: _worker().status != "running",
+                  lesson_page="playground")
     sync_query(pc.to_query(config))
     trained = st.session_state[P + "trained_config"]
     runs.observe(P, _worker(), rh.playground_settings(trained), trained)

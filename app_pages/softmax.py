@@ -3,6 +3,8 @@ temperature, why a constant shift changes nothing, and why classification uses c
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -13,7 +15,9 @@ from playground.charts import softmax as charts
 from playground.errors import UserError
 from playground.state import Param
 from ui.classroom import plotly_chart
-from ui.common import kept_widget, lang, page_header, query_values, relabel_after_language_switch, show_error, sync_query, t
+from ui.common import (
+    lang, page_header, page_widget, query_values, relabel_after_language_switch, saved_settings, show_error, sync_query, t,
+)
 
 P = "softmax/"
 LIMIT = sm.LOGIT_LIMIT
@@ -32,12 +36,8 @@ PARAMS = [
 ]
 
 
-def _saved() -> dict:
-    return st.session_state.setdefault(P + "saved", {})
-
-
-def _widget(draw, name: str, default, **kwargs):
-    return kept_widget(draw, P + name, default, _saved(), saved_as=name, **kwargs)
+_saved = partial(saved_settings, P)  # this page's kept settings
+_widget = partial(page_widget, P)  # a widget keyed P + name, its value kept in _saved() under name
 
 
 def _set(name: str, value) -> None:

@@ -293,8 +293,6 @@ def live_view(polling: bool) -> None:
     worker: TrainingWorker = st.session_state[WORKER]
     worker.heartbeat()
     snap = worker.latest()
-    if polling and worker.status != "running":  # the worker's, not the snapshot's (it can lag after Play)
-        st.rerun()  # finished or paused by itself: redraw the buttons and the test section too
     config: of.OverfitConfig = st.session_state[P + "run_config"]
     splits: of.Splits = st.session_state[P + "splits"]
     records: of.EpochRecords = snap.payload or EMPTY
@@ -437,7 +435,10 @@ if worker is not None:
     runs.observe(P, worker, rh.overfit_settings(run_config), run_config, curves=run_curves)
     controls(worker, "splits", reset=lambda: runs.restart(P, worker, worker.reset))
     running = worker.status == "running"
-    live_fragment(live_view, running, POLL_SECONDS, running, lesson_page="train-validation-test")
+    # Finished or paused by itself: the page redraws the buttons and the test section too. The worker's
+    # status decides, not the snapshot's (it can lag after Play).
+    live_fragment(live_view, running, POLL_SECONDS, running, lesson_page="train-validation-test",
+                  stopped=lambda: st.session_state[WORKER].status != "running")
     st.divider()
     test_section(worker)
     st.divider()

@@ -36,3 +36,44 @@ def test_the_census_counts_only_running_workers_and_forgets_dropped_ones():
 
     gc.collect()
     assert live.training_now() == before
+
+
+class _Flipping:
+    """A worker whose status reads as the given sequence (then its last value): a run that stops by itself."""
+
+    def __init__(self, *statuses):
+        self.statuses, self.reads = list(statuses), 0
+
+    @property
+    def status(self):
+        self.reads += 1
+        return self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
+
+
+def _live_page():
+    import streamlit as st
+
+    from ui.live import live_fragment
+
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    worker = st.session_state["worker"]
+    live_fragment(lambda: st.write("drawn"), worker.status == "running", 0.1,
+                  stopped=lambda: worker.status != "running")
+
+
+@pytest.mark.parametrize("statuses, runs", [
+    (("running", "finished"), 2),  # stopped by itself after the page was drawn as running: one more run
+    (("running",), 1),  # still running: the fragment just redraws
+    (("paused",), 1),  # not polling: nothing to ask
+])
+def test_a_run_that_stopped_by_itself_reruns_the_page_once(statuses, runs):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APPTEST_TIMEOUT
+
+    at = AppTest.from_function(_live_page, default_timeout=APPTEST_TIMEOUT)
+    at.session_state["worker"] = worker = _Flipping(*statuses)
+    at.run()
+    assert not at.exception and at.session_state["runs"] == runs
+    assert [m.value for m in at.markdown] == ["drawn"]
+    assert worker.reads == (1 if statuses == ("paused",) else runs + 1)

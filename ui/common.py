@@ -130,6 +130,17 @@ def selected_points(key: str) -> list:
     return getattr(getattr(event, "selection", None), "points", []) or []
 
 
+def saved_settings(prefix: str) -> dict:
+    """Where the page of namespace `prefix` keeps its settings between visits: st.session_state[prefix + "saved"]."""
+    return st.session_state.setdefault(prefix + "saved", {})
+
+
+def page_widget(prefix: str, draw, name: str, default, **kwargs):
+    """`kept_widget` as most pages use it: the widget keyed prefix + name, its value kept in
+    `saved_settings(prefix)` under `name` (the name of its link parameter)."""
+    return kept_widget(draw, prefix + name, default, saved_settings(prefix), saved_as=name, **kwargs)
+
+
 def shown_widget(draw, key: str, *args, **kwargs):
     """`draw(*args, key=key, **kwargs)`, unless the teacher hid `key`: then its value, undrawn."""
     label = kwargs.get("label", args[0] if args else None)

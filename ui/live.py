@@ -157,23 +157,24 @@ def session_worker(key: str, factory: Callable[[], TrainingWorker], signature: H
 
 
 def live_fragment(view: Callable[..., None], running: bool, fastest: float, *args,
-                  running_now: Callable[[], bool] | None = None, lesson_page: str | None = None) -> None:
+                  stopped: Callable[[], bool] | None = None, lesson_page: str | None = None) -> None:
     """Draw `view(*args)` in a fragment that reruns at `poll_seconds(fastest)` while `running`.
 
     A fragment keeps the interval it was registered with, so the whole page reruns once (registering it
     again) when that interval no longer fits: the number of runs training on the server has moved the pace
-    by more than a factor of two (a class pressed Play, or stopped), or `running_now()` (the page's own
-    "is it still going", e.g. its worker's status) no longer matches `running`: a run that stopped by itself
-    (finished, diverged, paused when nobody watched) must redraw its buttons and stop polling, and a Play
-    pressed inside the fragment must start polling. `lesson_page` (a url_path of ui.lessons.NAMESPACES):
-    the lesson step on that page is checked at each redraw, so it ticks while training runs.
+    by more than a factor of two (a class pressed Play, or stopped), or, asked at each redraw while
+    running, `stopped()` says the run stopped by itself (finished, diverged, paused when nobody watched):
+    the page redraws its buttons (and what a stopped run shows) and polls no more. Each page says what
+    "stopped" means for it (its worker's status; MNIST also waits for the last snapshot). `lesson_page`
+    (a url_path of ui.lessons.NAMESPACES): the open lesson step on that page is checked at each redraw,
+    so it ticks while training runs.
     """
     interval = poll_seconds(fastest) if running else None
 
     def paced(*inner) -> None:
         if interval is not None and not interval / 2 <= poll_seconds(fastest) <= interval * 2:
             st.rerun()
-        if running_now is not None and bool(running_now()) != running:
+        if interval is not None and stopped is not None and stopped():
             st.rerun()
         view(*inner)
         if lesson_page is not None:

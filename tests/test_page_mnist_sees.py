@@ -127,8 +127,10 @@ def test_the_path_ends_in_the_models_own_softmax_and_prediction():
                      "Another convolution"):
             assert name in text
         # The pooling formula: max of the window = the pooled value the model computes.
-        line = next(v for v in _latex(at) if v.startswith(r"\max(") and not v.startswith(r"\max(0,\ "))
-        window = [_number(s) for s in line[len(r"\max(") :].split(")")[0].split(",")]
+        line = next(v for v in _latex(at) if v.startswith(r"\max \begin{pmatrix}"))
+        matrix = line.split(r"\begin{pmatrix}")[1].split(r"\end{pmatrix}")[0]
+        window = _terms(matrix.replace("&", " ").replace("\\\\", " "))
+        assert len(window) == 4
         assert max(window) == pytest.approx(_number(line.rsplit("=", 1)[1]), abs=1e-9)
     finally:
         _stop(at)

@@ -29,7 +29,7 @@ PLAYING = P + "playing"
 TICK_SECONDS = 0.3  # about three positions a second while playing: readable, and light on a shared server
 PLOT_CONFIG = {"displayModeBar": False}
 DRAWN = "mnist/drawn"  # the digit drawn on the page's canvas (ui.mnist_inspect.draw_section keeps it)
-SANDBOX = "app_pages/convolution.py"  # the kernel/stride/padding sandbox page, when the app has it
+SANDBOX = "app_pages/convolution.py"  # the kernel/stride/padding sandbox page
 
 
 def _chart(fig, key: str, fixed: bool = False) -> None:
@@ -127,10 +127,6 @@ def sees_tab(worker: TrainingWorker, run: dict) -> None:
 
 
 def _sandbox_link() -> None:
-    from pathlib import Path
-
-    if not (Path(__file__).resolve().parent.parent / SANDBOX).exists():
-        return
     try:
         st.page_link(SANDBOX, label=t("mnist.sees.sandbox_link"), icon=":material/grid_on:")
     except StreamlitAPIException:  # the page run on its own (AppTest) has no navigation to link into
@@ -354,12 +350,14 @@ def _pool(step: cx.Step, cell: tuple[int, ...] | None, index: int) -> None:
         _chart(charts.pool_figure(step.input[c], step.output[c], r, q, p.size,
                                   [t("mnist.sees.pool_before", channel=c + 1), t("mnist.sees.pool_after")]),
                f"pool{index}")
-    values = ", ".join(_num(v) for v in p.window.ravel()) if p.window.size <= 9 else r"\dots"
+    # The window as a matrix, as it sits on the map (up to 3×3; a larger one by its size alone).
+    if p.size <= 3:
+        window = r"\begin{pmatrix}" + r" \\ ".join(" & ".join(_num(v) for v in row) for row in p.window) + r"\end{pmatrix}"
+    else:
+        window = rf"(\text{{{p.size}×{p.size}}})"
     with words:
-        if p.kind == "maxpool":
-            st.latex(rf"\max({values}) = {_num(p.value)}")
-        else:
-            st.latex(rf"\frac{{{values.replace(', ', ' + ')}}}{{{p.window.size}}} = {_num(p.value)}")
+        name = r"\max" if p.kind == "maxpool" else r"\operatorname{mean}"
+        st.latex(rf"{name} {window} = {_num(p.value)}")
         st.caption(t(f"mnist.sees.{p.kind}", size=p.size, cell=_cell_text((c, r, q))))
 
 

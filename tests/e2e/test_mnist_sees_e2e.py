@@ -56,14 +56,26 @@ def _move_to(page, target: int) -> None:
     assert _position(page) == target
 
 
-def _click_cell(page, row: int, col: int) -> None:
-    """Click cell (row, col), 0-based, of the feature map, where Plotly's own axes put it."""
+def _click_cell(page, row: int, col: int, expect: str) -> None:
+    """Click cell (row, col), 0-based, of the feature map, where Plotly's own axes put it, until the page
+    shows `expect` (a click that lands while the view is being redrawn is lost: click again)."""
     plot = page.locator(".st-key-mnist-sees-map .js-plotly-plot").first
-    plot.scroll_into_view_if_needed()
-    at = plot.evaluate("""(p, [row, col]) => {
-        const xa = p._fullLayout.xaxis, ya = p._fullLayout.yaxis, box = p.getBoundingClientRect();
-        return [box.left + xa._offset + xa.l2p(col), box.top + ya._offset + ya.l2p(row)]; }""", [row, col])
-    page.mouse.click(at[0], at[1])
+    for _ in range(3):
+        plot.scroll_into_view_if_needed()
+        wait_idle(page, 500)
+        at = plot.evaluate("""(p, [row, col]) => {
+            const xa = p._fullLayout.xaxis, ya = p._fullLayout.yaxis, box = p.getBoundingClientRect();
+            return [box.left + xa._offset + xa.l2p(col), box.top + ya._offset + ya.l2p(row)]; }""", [row, col])
+        page.mouse.move(at[0], at[1])
+        page.wait_for_timeout(300)
+        page.mouse.click(at[0], at[1])
+        try:
+            page.wait_for_function("t => document.body.innerText.includes(t)", arg=expect, timeout=15_000)
+            wait_idle(page, 800)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's timeout: try again
+            screenshot(page, "mnist_sees_click_missed")
+    raise AssertionError(f"clicking cell {(row, col)} never showed {expect!r}")
 
 
 def _open_tab(page, app_url, model_file, lang: str, tab: str, loaded: str) -> None:
@@ -94,14 +106,14 @@ def test_how_it_sees_slides_plays_and_pauses(page, app_url, model_file):
     _open_tab(page, app_url, model_file, "en", "How it sees", "Loaded small-cnn.nnp")
     assert _position(page) == 1
     assert page.get_by_text(re.compile(r"The network reads this digit as \d")).count() == 1
+    sandbox = page.get_by_role("link", name="Try kernel size, stride and padding on their own")
+    assert sandbox.count() == 1 and sandbox.get_attribute("href").rstrip("/").endswith("convolution")
 
     # The keyboard on the position slider: 30 steps right -> position 31 (row 2, column 3).
     _move_to(page, 31)
     assert page.get_by_text("output row 2, column 3").first.is_visible()
     # A click on the feature map moves the kernel to that cell: row 9, column 12, on the digit's stroke.
-    _click_cell(page, 8, 11)
-    page.wait_for_function("() => document.body.innerText.includes('output row 9, column 12')")
-    wait_idle(page, 800)
+    _click_cell(page, 8, 11, "output row 9, column 12")
     assert _position(page) == 8 * 28 + 12
     _shot(page, "mnist_sees_en")
 
@@ -127,16 +139,15 @@ def test_how_it_sees_in_korean(page, app_url, model_file):
     assert page.get_by_text("소프트맥스").first.count() == 1
     _move_to(page, 46)
     assert page.get_by_text("출력의 2행 18열").first.is_visible()
-    _click_cell(page, 12, 14)
-    page.wait_for_function("() => document.body.innerText.includes('출력의 13행 15열')")
-    wait_idle(page, 800)
+    _click_cell(page, 12, 14, "출력의 13행 15열")
     # The second convolution reads 8 maps: each channel's sum, then their total (as CNN Explainer shows it).
     page.locator(".st-key-mnist-sees-layer").click()
     page.get_by_role("option", name="3번째 층: 3×3 필터 8개").click()
     page.locator(".st-key-mnist-sees-sums .js-plotly-plot").wait_for()
     wait_idle(page, 800)
     assert page.locator('[data-testid="stException"]').count() == 0
-    _move_to(page, 14 * 5 + 6)  # 14×14 output: row 6, column 6
+    _click_cell(page, 5, 5, "출력의 6행 6열")  # 14×14 output: position 76
+    assert _position(page) == 14 * 5 + 6
     _shot(page, "mnist_sees_ko")
     page.set_viewport_size({"width": 1280, "height": 6000})
     page.wait_for_timeout(1500)

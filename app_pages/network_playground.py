@@ -144,8 +144,7 @@ def _start_again(worker_before) -> None:
     worker = _worker()
     if not st.session_state.pop(P + "run_again", False) or worker is None:
         return
-    snap = worker.latest()
-    if worker is worker_before and snap is not None and snap.steps > 0:
+    if worker is worker_before:  # even at epoch 0: a new run, so no setting restored here reads as a change in it
         _restart(worker)
     worker.play()
     st.rerun()  # the buttons above were drawn for a paused run

@@ -405,7 +405,7 @@ def start_again(worker: TrainingWorker, before: TrainingWorker | None) -> None:
     """After Run again: fresh weights (a new worker already has them), then play."""
     if not st.session_state.pop(P + "run_again", False):
         return
-    if worker is before and worker.latest().epoch > 0:
+    if worker is before:  # even at epoch 0: a new run, so no setting restored here reads as a change in it
         runs.restart(P, worker, worker.reset)
     worker.play()
 

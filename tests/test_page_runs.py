@@ -141,11 +141,16 @@ def test_playground_new_weights_start_a_new_run_and_the_section_speaks_korean(ap
 MN = "mnist/"
 
 
-def _mnist_train(at):
-    _click(at, MN + "train")
-    worker = at.session_state[MN + "worker"]
-    assert worker.wait(timeout=120), "the MNIST run did not finish"
+def _train_to_the_end(at, prefix, button):
+    """Press `button` (Train, Play) and wait for the run's last epoch; then the page as it draws it."""
+    _click(at, prefix + button)
+    worker = at.session_state[prefix + "worker"]
+    assert worker.wait(timeout=120), "training did not finish"
     return _ok(at.run())
+
+
+def _mnist_train(at):
+    return _train_to_the_end(at, MN, "train")
 
 
 def test_mnist_two_learning_rates_two_curves_and_run_again_reproduces(apps):
@@ -174,10 +179,7 @@ TV = "splits/"
 
 
 def _tv_train(at):
-    worker = at.session_state[TV + "worker"]
-    _click(at, TV + "play")
-    assert worker.wait(timeout=120), "training did not finish"
-    return _ok(at.run())
+    return _train_to_the_end(at, TV, "play")
 
 
 def test_train_val_test_two_networks_two_curves_and_run_again_reproduces(apps):

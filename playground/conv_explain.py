@@ -149,11 +149,6 @@ def position(index: int, width: int) -> tuple[int, int]:
     return divmod(int(index), int(width))
 
 
-def next_position(index: int, count: int) -> int | None:
-    """The position after `index` while playing, or None once the kernel has reached the last one."""
-    return index + 1 if index + 1 < count else None
-
-
 def filled_so_far(feature_map: np.ndarray, index: int) -> np.ndarray:
     """The map with the cells after position `index` (row by row) blank (NaN): what the kernel has filled."""
     flat = np.asarray(feature_map, dtype=np.float64).reshape(-1).copy()

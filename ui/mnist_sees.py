@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from playground import conv_explain as cx
-from playground import layers
+from playground import conv_geometry, layers
 from playground.charts import conv_explain as charts
 from playground.charts import mnist as mnist_charts
 from playground.datasets import mnist
@@ -209,9 +209,10 @@ def _playing() -> bool:
 
 
 def _sliding_view(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -> None:
-    # live_fragment: slower ticks while a class trains on the server, and a page rerun if Play's state and
-    # the timer ever disagree.
-    live_fragment(_slide, _playing(), TICK_SECONDS, traced, which, flt, channel, caption, running_now=_playing)
+    # live_fragment: slower ticks while a class trains on the server, and a page rerun (no more timer) if a
+    # tick finds the kernel paused.
+    live_fragment(_slide, _playing(), TICK_SECONDS, traced, which, flt, channel, caption,
+                  stopped=lambda: not _playing())
 
 
 def _slide(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -> None:
@@ -261,8 +262,8 @@ def _slide(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -
     st.caption(t("mnist.sees.sum_help", value=_num(cell.value), model=_num(cell.model_value), filter=flt + 1,
                  row=row + 1, col=col + 1))
     if st.session_state.get(PLAYING):
-        following = cx.next_position(pos, count)
-        if following is None:  # the last position: stop, and let the page register the view without its timer
+        following, _ = conv_geometry.advance(pos, count)  # the Convolution page's Play steps the same way
+        if following == pos:  # the last position: stop, and let the page register the view without its timer
             st.session_state[PLAYING] = False
             st.rerun()
         st.session_state[POS] = following

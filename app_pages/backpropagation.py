@@ -211,8 +211,12 @@ except UserError as error:
 # reruns it too, and must not count as a tick); while paused the fragment has no timer at all.
 
 PLAY_SECONDS = 0.7  # a tick of Play: long enough to read the number that just appeared
+STALE_SECONDS = 10 * PLAY_SECONDS  # a Play that has not ticked for this long was left on another page
 signature = (spec, seed, tuple(tuple(map(float, np.append(x, target))) for x, target in examples))
 order = bp.events(spec)
+_left = st.session_state.get(P + "run")
+if _left is not None and _left.get("playing") and time.monotonic() - _left.get("tick", 0.0) > STALE_SECONDS:
+    _left["playing"] = False  # the student went to another page while it played: paused on return (as Convolution)
 
 
 def _run() -> dict:

@@ -166,7 +166,7 @@ def test_the_playgrounds_network_can_be_taken_over():
 
 def _tick(at):
     """What Play's timer does in the browser (AppTest does not tick fragments): a rerun a tick after the last."""
-    at.session_state[P + "run"]["tick"] = 0.0
+    at.session_state[P + "run"]["tick"] = time.monotonic() - PLAY_SECONDS
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at.session_state[P + "run"]
@@ -186,6 +186,12 @@ def test_play_steps_by_itself_and_pause_stops_it():
     _press(at, "play")  # now labelled Pause
     assert not at.session_state[P + "run"]["playing"] and at.button(key=P + "play").label == "Play"
     assert _tick(at)["pos"] == 2  # paused: no tick moves it
+    # Left playing while the student was on another page (no tick for a minute): paused on return, not moved.
+    _press(at, "play")
+    at.session_state[P + "run"]["tick"] = time.monotonic() - 60
+    at.run()
+    run = at.session_state[P + "run"]
+    assert not run["playing"] and run["pos"] == 3 and at.button(key=P + "play").label == "Play"
 
 
 def test_play_stops_after_the_update_or_keeps_going_with_the_next_example():

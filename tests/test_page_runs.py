@@ -118,6 +118,20 @@ def test_playground_two_learning_rates_two_curves_and_run_again_reproduces(apps)
     assert "No finished run yet" in all_text(at)
 
 
+def test_playground_a_learning_rate_changed_mid_run_is_named_as_a_change(apps):
+    at = run_page("network_playground")
+    apps.append((at, PG + "worker"))
+    _click(at, PG + "step")
+    _ok(at.select_slider(key=PG + "lr").set_value(0.3).run())  # applied to the run at once (no restart)
+    _click(at, PG + "step")
+    _click(at, PG + "reset")
+    _ok(at.select_slider(key=PG + "lr").set_value(0.1).run())  # changed on the new run's epoch 0: its own rate
+    _click(at, PG + "step")
+    _ok(at.select_slider(key=PG + "lr").set_value(0.03).run())  # changed, but nothing trained since
+    _click(at, PG + "reset")
+    assert _legend(at, PG) == ["learning rate 0.03 → 0.3", "learning rate 0.1"]
+
+
 def test_playground_new_weights_start_a_new_run_and_the_section_speaks_korean(apps):
     at = run_page("network_playground")
     apps.append((at, PG + "worker"))

@@ -213,6 +213,12 @@ def conv_output_is(state: Mapping, rows: int, cols: int, mode: str | None = None
     return geo.fits and geo.output == (rows, cols)
 
 
+def mnist_cnn_trained(state: Mapping, accuracy: float) -> bool:
+    """The MNIST page's run has a convolution layer and reads at least `accuracy` of the test digits."""
+    score = _number(state, "test_acc")
+    return bool(state.get("has_conv")) and score is not None and score >= accuracy
+
+
 def loss_dropped(state: Mapping, by: float) -> bool:
     """The page's current loss is at least the fraction `by` below the loss it started from."""
     loss, start = _number(state, "loss"), _number(state, "start_loss")
@@ -272,6 +278,8 @@ CHECKS: dict[str, Check] = {
     "conv_output_is": Check(conv_output_is, ("rows", "cols"), ("mode",), examples=lambda a: (
         {"h": a["rows"], "w": a["cols"], "k": 1, "s": 1, "p": 0, "mode": a.get("mode", "conv")},
         {"h": a["rows"] + 1, "w": a["cols"], "k": 1, "s": 1, "p": 0, "mode": a.get("mode", "conv")})),
+    "mnist_cnn_trained": Check(mnist_cnn_trained, ("accuracy",), examples=lambda a: (
+        {"has_conv": True, "test_acc": a["accuracy"]}, {"has_conv": False, "test_acc": 0.99})),
     "loss_dropped": Check(loss_dropped, ("by",), examples=lambda a: (
         {"loss": 0.0, "start_loss": 1.0}, {"loss": 1.0, "start_loss": 1.0})),
     "playground_hidden_layers": Check(playground_hidden_layers, ("at_least",), examples=lambda a: (

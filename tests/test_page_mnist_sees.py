@@ -191,3 +191,21 @@ def test_the_drawn_digit_can_be_followed():
         assert f"reads this digit as **{best}**" in all_text(at)
     finally:
         _stop(at)
+
+
+def test_a_lesson_reads_the_tabs_numbers_and_the_runs_accuracy():
+    from playground import lessons as L
+
+    at, model, x = _loaded(SPECS)
+    try:
+        run = at.session_state["mnist/run"]
+        state = dict(at.session_state["mnist/sees/lesson"])  # what ui.lessons.page_state adds for the MNIST page
+        state.update(has_conv=True, test_acc=run["test_acc"])
+        assert state["sees_value"] == pytest.approx(_final_value(at), abs=1e-3) and state["sees_channels"] == 1
+        assert L.mnist_cnn_trained(state, 0.0) and not L.mnist_cnn_trained(state, 0.99)  # untrained weights
+        assert not L.check_done("setting_at_least", {"name": "sees_channels", "value": 2}, state)
+        at.selectbox(key=K + "layer").select_index(1).run()
+        state = at.session_state["mnist/sees/lesson"]
+        assert L.check_done("setting_at_least", {"name": "sees_channels", "value": 2}, state)
+    finally:
+        _stop(at)

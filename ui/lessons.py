@@ -56,6 +56,11 @@ def page_state(page: str) -> dict | None:
             state.update(updates=run.get("updates", 0), start_loss=history[0][1], loss=history[-1][1])
     if page == "train-validation-test":
         state["looks"] = st.session_state.get(prefix + "looks", 0)
+    if page == "mnist":
+        run = st.session_state.get(prefix + "run") or {}
+        state["has_conv"] = any(spec.get("kind") == "conv2d" for spec in run.get("specs") or [])
+        state["test_acc"] = run.get("test_acc")
+        state.update(st.session_state.get(prefix + "sees/lesson") or {})  # the "How it sees" tab (ui/mnist_sees.py)
     return state
 
 
@@ -65,7 +70,9 @@ def _forget_page(page: str) -> None:
     saved = st.session_state.get(saved_key) or {}
     for name in list(saved):
         st.session_state.pop(name if name.startswith(prefix) else prefix + name, None)
-    for key in (saved_key, prefix + "url", prefix + "seeded", prefix + "run", prefix + "learn_signature",
+    # A trained MNIST model is the student's work, not a setting: the lesson's next step on that page uses it.
+    run = () if page == "mnist" else (prefix + "run",)
+    for key in (saved_key, prefix + "url", prefix + "seeded", *run, prefix + "learn_signature",
                 prefix + "learn_step"):
         st.session_state.pop(key, None)
 

@@ -19,6 +19,7 @@ from playground.charts import conv_explain as charts
 from playground.charts import mnist as mnist_charts
 from playground.datasets import mnist
 from playground.worker import TrainingWorker
+from ui import lessons
 from ui.classroom import plotly_chart
 from ui.common import shown_widget, t
 from ui.live import live_fragment
@@ -30,6 +31,7 @@ TICK_SECONDS = 0.3  # about three positions a second while playing: readable, an
 PLOT_CONFIG = {"displayModeBar": False}
 DRAWN = "mnist/drawn"  # the digit drawn on the page's canvas (ui.mnist_inspect.draw_section keeps it)
 SANDBOX = "app_pages/convolution.py"  # the kernel/stride/padding sandbox page
+LESSON_STATE = P + "lesson"  # the tab's numbers a guided lesson's check reads
 
 
 def _chart(fig, key: str, fixed: bool = False) -> None:
@@ -261,6 +263,9 @@ def _slide(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -
         st.latex(rf"{_num(float(cell.channel_sums.sum()))} + b\,({_num(cell.bias)}) = {_num(cell.value)}")
     st.caption(t("mnist.sees.sum_help", value=_num(cell.value), model=_num(cell.model_value), filter=flt + 1,
                  row=row + 1, col=col + 1))
+    # What a lesson step checks (ui.lessons.page_state): the cell shown and how many maps its kernel reads.
+    st.session_state[LESSON_STATE] = {"sees_value": cell.value, "sees_channels": channels, "sees_pos": pos}
+    lessons.live_check("mnist")
     if st.session_state.get(PLAYING):
         following, _ = conv_geometry.advance(pos, count)  # the Convolution page's Play steps the same way
         if following == pos:  # the last position: stop, and let the page register the view without its timer

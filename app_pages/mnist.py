@@ -267,7 +267,8 @@ def _model_section(values: dict) -> list[dict]:
     with top[0]:
         _widget(st.selectbox, "preset", values["preset"], label=t("mnist.model.preset"), options=tuple(PRESETS),
                 format_func=_labeller("mnist.preset.{}"), on_change=_preset_changed)
-    top[1].caption(t(f"mnist.preset.{st.session_state[P + 'preset']}.about"))
+    # Read from the kept settings, not the widget's key: a teacher (or a lesson step) may hide the preset box.
+    top[1].caption(t(f"mnist.preset.{_saved()[P + 'preset']}.about"))
 
     frame = pd.DataFrame(st.session_state[P + "rows"], columns=layer_table.COLUMNS)
     frame = frame.astype({column: "float64" for column in NUMBER_COLUMNS})
@@ -591,10 +592,10 @@ mnist_inspect.draw_section()
 mnist_inspect.files_section(specs, config, epochs, split, start_run, _set_rows)
 
 sync_query({
-    "preset": st.session_state[P + "preset"], "data": st.session_state[P + "data"], "val": st.session_state[P + "val"],
+    "preset": _saved()[P + "preset"], "data": _saved()[P + "data"], "val": _saved()[P + "val"],
     "opt": config.optimizer, "lr": config.learning_rate, "batch": config.batch_size, "epochs": epochs,
     "wd": config.weight_decay, "seed": config.seed,
     # the table only when it is not the preset's: a preset link stays short
     **({"layers": layer_table.to_text(specs)}
-       if layer_table.to_text(specs) != layer_table.to_text(PRESETS[st.session_state[P + "preset"]]) else {}),
+       if layer_table.to_text(specs) != layer_table.to_text(PRESETS[_saved()[P + "preset"]]) else {}),
 })

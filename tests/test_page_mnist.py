@@ -280,3 +280,11 @@ def test_layer_table_headers_are_not_squeezed_into_small_columns(lang):
     columns = json.loads(at.data_editor[0].proto.columns)
     squeezed = [c["label"] for c in columns.values() if c.get("width") == "small" and len(c["label"]) > 7]
     assert not squeezed, squeezed
+
+
+def test_the_page_runs_with_its_preset_data_and_validation_controls_hidden():
+    # A teacher's ?hide=... (or a lesson step) leaves these widgets undrawn: the page reads the kept values
+    # (it raised KeyError on st.session_state["mnist/preset"], found by the Digits-with-a-CNN lesson's browser test).
+    at = run_page("mnist", query={"preset": "mlp"}, **{"app/hide": {"mnist/preset", "mnist/data", "mnist/val"}})
+    assert f"Total trainable parameters: {MLP_PARAMS}" in all_text(at)
+    assert "mnist/preset" not in [w.key for w in at.selectbox]

@@ -3,22 +3,10 @@ of the "How it sees" tab (a cell where a filter fires, a second convolution), th
 
 from playground import lessons as L
 from tests.e2e.conftest import SCREENSHOTS, open_app, wait_for_charts, wait_idle
+from tests.e2e.test_mnist_sees_e2e import _click_cell
 
 DONE = "() => document.querySelector('.st-key-lesson-banner').innerText.includes('check_circle')"
 OPEN = "() => document.querySelector('.st-key-lesson-banner').innerText.includes('radio_button_unchecked')"
-
-
-def _click(page, row: int, col: int) -> None:
-    plot = page.locator(".st-key-mnist-sees-map .js-plotly-plot").first
-    plot.scroll_into_view_if_needed()
-    wait_idle(page, 500)
-    at = plot.evaluate("""(p, [row, col]) => {
-        const xa = p._fullLayout.xaxis, ya = p._fullLayout.yaxis, box = p.getBoundingClientRect();
-        return [box.left + xa._offset + xa.l2p(col), box.top + ya._offset + ya.l2p(row)]; }""", [row, col])
-    page.mouse.move(at[0], at[1])
-    page.wait_for_timeout(200)
-    page.mouse.click(at[0], at[1])
-    wait_idle(page, 1200)
 
 
 def test_digits_with_a_cnn(page, app_url):
@@ -36,14 +24,14 @@ def test_digits_with_a_cnn(page, app_url):
     page.get_by_role("tab", name="How it sees").click()  # the trained model is still there
     wait_for_charts(page, 1, within=".st-key-mnist-sees-map")
     # Fill the whole map (a click on its last cell), then click its strongest cell.
-    _click(page, 27, 27)
+    _click_cell(page, 27, 27, "output row 28, column 28")
     best = page.locator(".st-key-mnist-sees-map .js-plotly-plot").first.evaluate("""p => {
         const z = p.calcdata[0][0].z; let best = [0, 0, -1e9];  // the heatmap's decoded rows
         Array.from(z).forEach((row, r) => Array.from(row).forEach((v, c) => {
             if (v !== null && Number.isFinite(v) && v > best[2]) best = [r, c, v]; }));
         return best; }""")
     assert best[2] >= 0.5, f"filter 1's strongest cell is only {best[2]}"
-    _click(page, best[0], best[1])
+    _click_cell(page, best[0], best[1], f"output row {best[0] + 1}, column {best[1] + 1}")
     page.wait_for_function(DONE)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "lesson_digits_cnn_step2_1280x720.png"))

@@ -5,6 +5,7 @@ numeric example whose products and sum are written out at the current position."
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -16,8 +17,8 @@ from playground.charts import convolution as charts
 from playground.errors import UserError
 from playground.state import Param, shown_value
 from ui.classroom import hidden, plotly_chart
-from ui.common import (explain, kept_widget, lang, page_header, query_values, relabel_after_language_switch,
-                       selected_points, shown_widget, sync_query, t)
+from ui.common import (explain, lang, page_header, page_widget, query_values, relabel_after_language_switch,
+                       saved_settings, selected_points, shown_widget, sync_query, t)
 
 P = "conv/"
 MAX_SIZE, MAX_KERNEL, MAX_STRIDE, MAX_PADDING = 32, 11, 6, 5
@@ -47,12 +48,8 @@ PARAMS = [
 ]
 
 
-def _saved() -> dict:
-    return st.session_state.setdefault(P + "saved", {})
-
-
-def _widget(draw, name: str, default, **kwargs):
-    return kept_widget(draw, P + name, default, _saved(), saved_as=name, **kwargs)
+_saved = partial(saved_settings, P)  # this page's kept settings
+_widget = partial(page_widget, P)  # a widget keyed P + name, its value kept in _saved() under name
 
 
 def _set(name: str, value) -> None:

@@ -45,7 +45,8 @@ def _position(page) -> int:
 def _move_to(page, target: int) -> None:
     """Arrow keys on the position slider until it reads `target` (a rerun that redraws the slider can
     swallow a key press on a busy machine, so it checks and presses again)."""
-    for _ in range(5):
+    for _ in range(8):
+        wait_idle(page, 1200)  # read the position only once the last rerun has drawn it
         missing = target - _position(page)
         if missing == 0:
             return

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 MAX_RUNS = 5  # runs a session keeps (the oldest goes first)
-MAX_POINTS = 200  # points a kept curve keeps at most: a long run is thinned evenly
+MAX_POINTS = 200  # points a kept curve keeps at most: a long run is thinned at a power-of-two stride
 CURVES = ("train_loss", "test_loss", "train_acc", "test_acc")
 
 
@@ -52,13 +52,20 @@ class Run:
 
 
 def thin(n: int, max_points: int = MAX_POINTS) -> list[int]:
-    """Indices 0..n-1 evenly thinned to at most `max_points`, the first and the last always kept."""
+    """Indices 0..n-1 thinned to at most `max_points`, the first and the last always kept.
+
+    The kept indices are the multiples of a power-of-two stride (the smallest that fits), so two runs
+    of different lengths keep the same epochs (those of the coarser stride) and their curves can be
+    compared point by point: Run again of a run paused later still overlays it at every shared epoch.
+    """
     if n <= max_points:
         return list(range(n))
     if max_points < 2:
         return [n - 1]
-    step = (n - 1) / (max_points - 1)
-    return sorted({round(i * step) for i in range(max_points)})
+    stride = 1
+    while -(-(n - 1) // stride) + 1 > max_points:  # ceil((n-1)/stride) strided points + the last
+        stride *= 2
+    return [*range(0, n - 1, stride), n - 1]
 
 
 def _number(value: Any) -> float | None:

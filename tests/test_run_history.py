@@ -101,9 +101,18 @@ def test_a_setting_changed_during_a_run_is_shown_as_a_change():
 def test_long_runs_are_thinned_and_five_runs_stay_small():
     idx = rh.thin(100_000)
     assert len(idx) <= rh.MAX_POINTS and idx[0] == 0 and idx[-1] == 99_999
-    gaps = {b - a for a, b in zip(idx, idx[1:])}
-    assert max(gaps) - min(gaps) <= 1  # evenly spread
+    gaps = {b - a for a, b in zip(idx[:-1], idx[1:-1])}
+    assert gaps == {512} and len(idx) >= rh.MAX_POINTS // 2  # evenly spread, at least half the points used
     assert rh.thin(5) == [0, 1, 2, 3, 4]
+    assert rh.thin(201, 200) == [*range(0, 200, 2), 200]
+
+
+def test_runs_of_different_lengths_keep_the_same_epochs():
+    # Run again paused at another epoch than its original: the curves still share many points to compare.
+    for a, b in ((630, 301), (100_000, 40_000), (1_000, 999), (250, 200)):
+        shared = set(rh.thin(a)) & set(rh.thin(b))
+        assert len(shared) >= rh.MAX_POINTS // 4, (a, b, len(shared))
+        assert all(len(rh.thin(n)) <= rh.MAX_POINTS for n in (a, b))
     history = rh.RunHistory()
     for i in range(5):
         history.record(rh.make_run(history.new_id(), rh.playground_settings(pc.PlaygroundConfig()), _history(100_000),

@@ -130,6 +130,42 @@ def wait_idle(page, settle_ms: int = 300) -> None:
     )
 
 
+PLAY = {"en": "Play", "ko": "학습 시작"}
+PAUSE = {"en": "Pause", "ko": "일시정지"}
+
+
+def press_until(page, button: str, shows: str, tries: int = 6, wait_ms: int = 15_000) -> None:
+    """Press the button at CSS selector `button` until its label contains `shows` (Play/Pause and the like).
+
+    It presses only once the page is idle and its label does not already say `shows`: a click during a
+    rerun hits the button as it was last drawn, whose label (and action) may be a step behind, and on a
+    busy machine such a press can pause a run that was meant to start, or start one meant to pause.
+    """
+    label = f"() => (b => !!b && b.innerText.includes({shows!r}))(document.querySelector({button!r}))"
+    for _ in range(tries):
+        wait_idle(page)
+        if page.evaluate(label):
+            return
+        page.locator(button).first.click()
+        try:
+            page.wait_for_function(label, timeout=wait_ms)
+            wait_idle(page)
+            return
+        except Exception:  # (playwright's TimeoutError) look again, and press again if it still needs it
+            continue
+    raise AssertionError(f"{button} never showed {shows!r} after {tries} presses")
+
+
+def playground_play(page, lang: str = "en") -> None:
+    """Start the Playground's training (its button then says Pause)."""
+    press_until(page, ".st-key-playground-play button", PAUSE[lang])
+
+
+def playground_pause(page, lang: str = "en") -> None:
+    """Pause the Playground's training (its button then says Play)."""
+    press_until(page, ".st-key-playground-play button", PLAY[lang])
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot to tests/e2e/screenshots/<name>.png and return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

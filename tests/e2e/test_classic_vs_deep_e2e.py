@@ -32,7 +32,7 @@ def test_maps_scores_and_a_measured_learning_curve(page, app_url):
 
     page.get_by_role("button", name="Measure").click()
     page.locator('[data-testid="stProgress"]').first.wait_for(timeout=20_000)  # progress while it trains
-    page.get_by_text(re.compile(r"With 2,000: k-nearest")).first.wait_for(timeout=90_000)
+    page.get_by_text(re.compile(r"With 2,000: k-nearest")).first.wait_for(timeout=150_000)  # 48 fits, queued behind any others
     wait_idle(page, settle_ms=800)
     wait_for_charts(page, 12)
     assert page.locator(".js-plotly-plot").count() == 12

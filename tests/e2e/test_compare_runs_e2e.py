@@ -4,42 +4,37 @@ Screenshots at a projector's 1280x720, in English and Korean."""
 
 import pytest
 
-from tests.e2e.conftest import SCREENSHOTS, open_app, wait_idle
+from tests.e2e.conftest import PAUSE, SCREENSHOTS, open_app, playground_pause, playground_play, wait_idle
 
 EPOCH_JS = "(e => e ? Number(e.innerText.replace(/,/g, '')) : -1)(document.querySelector('.pg-epoch'))"
 CHART = ".st-key-playground-runs-chart .js-plotly-plot"
 # The kept runs as the browser's Plotly holds them: {name: [epochs, held-out losses]} of the legend entries' traces.
 RUNS_JS = f"""() => {{ const plot = document.querySelector('{CHART}'); if (!plot || !plot.data) return {{}};
     const out = {{}}; for (const tr of plot.data) if (tr.showlegend) out[tr.name] = [tr.x, tr.y]; return out; }}"""
-PLAY_LABEL = {"en": "Play", "ko": "학습 시작"}
 TEXTS = {
     "en": ("Compare runs", "learning rate 0.03", "learning rate 0.1", "Run again"),
     "ko": ("실행 비교", "학습률 0.03", "학습률 0.1", "다시 실행"),
 }
-
-
-def _showing_play(page, lang) -> str:
-    return f"() => (b => b && b.innerText.includes('{PLAY_LABEL[lang]}'))(document.querySelector('.st-key-playground-play button'))"
-
-
-def _pause(page, lang):
-    """Press Pause until the button says Play (a click during a page rerun can be lost; a user presses again)."""
-    for _ in range(5):
-        if not page.evaluate(_showing_play(page, lang)):
-            page.locator(".st-key-playground-play button").first.click()
-        try:
-            page.wait_for_function(_showing_play(page, lang), timeout=10_000)
-            break
-        except Exception:
-            continue
-    wait_idle(page)
+LR_SLIDER = ".st-key-playground-lr input[type=range]"
 
 
 def _train_then_pause(page, lang, epochs=15):
     start = page.evaluate(EPOCH_JS)
-    page.locator(".st-key-playground-play button").first.click()
+    playground_play(page, lang)
     page.wait_for_function(f"() => ({EPOCH_JS}) >= {start + epochs}")
-    _pause(page, lang)
+    playground_pause(page, lang)
+
+
+def _set_learning_rate(page, text: str) -> None:
+    """One arrow key on the learning-rate slider, pressed again if a rerun swallowed it, until it reads `text`."""
+    for _ in range(5):
+        wait_idle(page, 800)
+        if page.locator(LR_SLIDER).first.get_attribute("aria-valuetext") == text:
+            return
+        page.locator(LR_SLIDER).first.focus()
+        page.keyboard.press("ArrowRight")
+    wait_idle(page, 800)
+    assert page.locator(LR_SLIDER).first.get_attribute("aria-valuetext") == text
 
 
 def _runs(page, count):
@@ -59,9 +54,7 @@ def test_two_learning_rates_then_run_again(browser, app_url, lang):
         _train_then_pause(page, lang)  # kept when paused
         page.locator(".st-key-playground-reset button").first.click()
         wait_idle(page)
-        page.locator(".st-key-playground-lr input[type=range]").focus()
-        page.keyboard.press("ArrowRight")  # learning rate 0.03 -> 0.1
-        wait_idle(page, 800)
+        _set_learning_rate(page, "0.1")  # from 0.03
         _train_then_pause(page, lang)
         runs = _runs(page, 2)
         assert list(runs) == [slow, fast], runs
@@ -75,13 +68,14 @@ def test_two_learning_rates_then_run_again(browser, app_url, lang):
 
         # Run again the newest run (learning rate 0.1): its seed gives the same curve, in a training process.
         page.locator(".st-key-playground-runs-again button").first.click()
-        page.wait_for_function(f"() => !({_showing_play(page, lang)})()")  # training again
+        page.wait_for_function(f"() => (b => b && b.innerText.includes('{PAUSE[lang]}'))"
+                               "(document.querySelector('.st-key-playground-play button'))")  # training again
         page.wait_for_timeout(2000)  # (the first two runs trained 15 epochs in well under a second each)
-        _pause(page, lang)
+        playground_pause(page, lang)
         runs = _runs(page, 3)
         names = list(runs)
         assert names[0].startswith(slow) and names[1].startswith(fast) and names[2].startswith(fast), names
-        # Long runs are thinned to 200 points each: compare the epochs both kept.
+        # Long runs are thinned to at most 200 points each, at power-of-two strides: compare the epochs both kept.
         first, again_ = (dict(zip(*runs[name])) for name in names[1:])
         common = sorted(set(first) & set(again_))
         assert len(common) >= 10 and [again_[e] for e in common] == pytest.approx([first[e] for e in common], rel=1e-6)

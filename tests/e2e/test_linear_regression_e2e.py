@@ -85,6 +85,20 @@ def _overlap(a, b) -> bool:
         a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
 
 
+def _hover_toolbar_button(page, button) -> None:
+    """Hover one of the table's toolbar buttons. The toolbar shows only while the pointer is over the table
+    (a rerun that redraws the table can hide it again), so the table is hovered first, again if needed."""
+    for _ in range(5):
+        page.locator('[data-testid="stDataFrame"]').first.hover()
+        try:
+            button.hover(timeout=10_000)
+            page.wait_for_timeout(400)
+            return
+        except Exception:  # (playwright's TimeoutError: hidden or still sliding) hover the table again
+            wait_idle(page)
+    button.hover(timeout=10_000)
+
+
 def test_the_table_toolbar_leaves_the_data_choices_uncovered(page, app_url):
     # At 1280×720 the data editor's hover toolbar sat on the "Generated noisy line" option above it.
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -96,8 +110,7 @@ def test_the_table_toolbar_leaves_the_data_choices_uncovered(page, app_url):
         toolbar.wait_for(state="visible")
         buttons = toolbar.locator("button")
         for i in range(buttons.count()):  # the toolbar slides up while its buttons are hovered
-            buttons.nth(i).hover()
-            page.wait_for_timeout(400)
+            _hover_toolbar_button(page, buttons.nth(i))
             box = buttons.nth(i).bounding_box()
             choices = [options.nth(k).bounding_box() for k in range(options.count())]  # after any scrolling
             assert not any(_overlap(box, choice) for choice in choices), (lang, i, box, choices)

@@ -4,7 +4,7 @@ shows the hint instead. Screenshots at 1280x720, English and Korean, scrolled to
 
 import pytest
 
-from tests.e2e.conftest import SCREENSHOTS, open_app
+from tests.e2e.conftest import SCREENSHOTS, open_app, playground_pause, playground_play
 
 CANVAS = ".st-key-playground-hidden .pg-live-canvas"
 # The points as painted now (all dot ops of the scene the canvas last received), and how many frames it painted.
@@ -26,14 +26,14 @@ def test_hidden_layer_view_moves_while_training(browser, app_url, lang, title):
         assert page.get_by_text(title).count() == 1
         first = page.evaluate(POINTS)
         assert first is not None and len(first["points"]) == 2 * 200  # the 200 training points, x and y each
-        page.locator(".st-key-playground-play button").first.click()
+        playground_play(page, lang)
         page.wait_for_function(f"() => (s => s && s.redraws >= {first['redraws'] + 5})(({POINTS})())")
         page.wait_for_timeout(2500)  # long enough for the layers to bend the data visibly
         later = page.evaluate(POINTS)
         moved = sum(abs(a - b) > 2 for a, b in zip(first["points"], later["points"]))
         print(f"\nhidden view ({lang}): {later['redraws'] - first['redraws']} redraws, {moved // 2} of 200 points moved > 2 px")
         assert moved > 100, "the points should move as the network trains"
-        page.locator(".st-key-playground-play button").first.click()  # pause, so the screenshot holds still
+        playground_pause(page, lang)  # so the screenshot holds still
         page.locator(".st-key-playground-hidden").scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -51,11 +51,9 @@ def test_three_neurons_are_drawn_in_a_box_in_the_presentation_view(browser, app_
         open_app(page, app_url, layers="4,3", present="1")
         page.wait_for_selector(f"{CANVAS} canvas")
         assert page.get_by_text("What hidden layer 2 sees").count() == 1
-        page.locator(".st-key-playground-play button").first.click()
+        playground_play(page)
         page.wait_for_timeout(2000)
-        page.locator(".st-key-playground-play button").first.click()
-        page.wait_for_function(
-            "() => (b => b && b.innerText.includes('Play'))(document.querySelector('.st-key-playground-play button'))")
+        playground_pause(page)
         page.wait_for_timeout(500)
         before = page.evaluate(POINTS)
         thumb = page.locator('.st-key-playground-turn').get_by_role('slider')  # turn the box with the keyboard

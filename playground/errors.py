@@ -14,13 +14,17 @@ MAX_PARAM_CHARS = 120  # a value echoed in a sentence (a typed path, a file's ce
 
 
 def _short(value: object) -> object:
-    """`value` fit for a sentence: long text cut with "…", an integer of thousands of digits as a power of ten.
+    """`value` fit for a sentence: long text cut in the middle with "…" (its start and its end both show: the
+    end of a long typed path is the part that tells it apart), an integer of thousands of digits as a power of ten.
 
     Hostile input reaches these sentences: a 5,000-character link value or a number of 5,000
     digits (Python refuses to print an int of more than 4,300 digits) must still give a sentence.
     """
     if isinstance(value, str):
-        return value if len(value) <= MAX_PARAM_CHARS else value[:MAX_PARAM_CHARS] + "…"
+        if len(value) <= MAX_PARAM_CHARS:
+            return value
+        head = MAX_PARAM_CHARS // 2
+        return value[:head] + "…" + value[len(value) - (MAX_PARAM_CHARS - head):]
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
         return f"{'-' if value < 0 else ''}10^{int(abs(value).bit_length() * 0.30103)}"
     return value
@@ -32,7 +36,7 @@ class UserError(ValueError):
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = {name: _short(value) for name, value in params.items()}
-        super().__init__(i18n.text(key, "en", **params))
+        super().__init__(i18n.text(key, "en", **self.params))
 
     def message(self, lang: str) -> str:
         """The sentence in `lang`."""

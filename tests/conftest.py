@@ -32,6 +32,19 @@ def count_fuzz_cases(group: str, n: int = 1) -> None:
     FUZZ_CASES[group] = FUZZ_CASES.get(group, 0) + n
 
 
+def pytest_sessionfinish(session):
+    # A pytest-xdist worker (`python -m tests` runs on every core) hands its counts to the controller.
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["fuzz_cases"] = dict(FUZZ_CASES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    for group, n in getattr(node, "workeroutput", {}).get("fuzz_cases", {}).items():
+        count_fuzz_cases(group, n)
+
+
 def pytest_terminal_summary(terminalreporter):
     if FUZZ_CASES:
         parts = ", ".join(f"{group} {n}" for group, n in sorted(FUZZ_CASES.items()))

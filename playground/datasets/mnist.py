@@ -191,8 +191,9 @@ def data_root() -> Path:
 
 
 def _shown(folder: str) -> str:
+    """A typed folder fit for a sentence: at most 80 characters, cut in the middle (its end tells folders apart)."""
     text = " ".join(str(folder).split())
-    return text if len(text) <= 80 else text[:80] + "…"
+    return text if len(text) <= 80 else text[:30] + "…" + text[-50:]
 
 
 def allowed_folder(folder: str | Path) -> Path:

@@ -30,11 +30,15 @@ def _set_learning_rate(page, text: str) -> None:
     for _ in range(5):
         wait_idle(page, 800)
         if page.locator(LR_SLIDER).first.get_attribute("aria-valuetext") == text:
-            return
+            break
         page.locator(LR_SLIDER).first.focus()
         page.keyboard.press("ArrowRight")
     wait_idle(page, 800)
     assert page.locator(LR_SLIDER).first.get_attribute("aria-valuetext") == text
+    # The slider shows its new value at once but tells the server a moment later: a Play pressed before
+    # that would start the run at the old rate (and Compare runs would rightly call it "0.03 → 0.1").
+    page.wait_for_function(f"() => /[?&]lr={text.replace('.', '[.]')}(&|$)/.test(location.search)")
+    wait_idle(page)
 
 
 def _runs(page, count):

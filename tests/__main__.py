@@ -32,7 +32,7 @@ def _split(args: list[str]) -> tuple[list[str], list[str], list[str]]:
     for arg in args:
         if arg.startswith("-") or not (ROOT / arg.split("::")[0]).exists():
             options.append(arg)  # (an option's value, e.g. the "x" of -k x, lands here too)
-        elif Path(arg).resolve().is_relative_to(ROOT / E2E):
+        elif (ROOT / arg.split("::")[0]).resolve().is_relative_to(ROOT / E2E):
             browser.append(arg)
         else:
             unit.append(arg)

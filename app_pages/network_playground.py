@@ -12,6 +12,9 @@ import random
 import time
 from dataclasses import replace
 
+from playground import pool as training_pool  # no torch in it: imported first so that, on a server's first
+training_pool.prewarm()  # page load, the first training process boots (imports torch) while this page imports
+
 import numpy as np
 import pandas as pd
 import streamlit as st

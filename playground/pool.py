@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from playground.errors import UserError
-from playground.training import check_learning_rate
 from playground.worker import COMMAND_TIMEOUT, WATCH_INTERVAL, Snapshot, TrainingWorker
 
 log = logging.getLogger(__name__)
@@ -129,6 +128,9 @@ class _Process:
             while True:
                 message = self.inbox.recv()
                 if message[0] == "ready":
+                    with self.pool.lock:
+                        if not self.runs:  # idle from now: booting (a second or more) is not waiting for runs
+                            self.idle_since = time.monotonic()
                     self.ready.set()
                     continue
                 state = self.runs.get(message[1])
@@ -192,6 +194,21 @@ class Pool:
             process.runs[rid] = state
             process.idle_since = None
         return process
+
+    def prewarm(self) -> None:
+        """Boot a training process now if none is up, so the next run opened need not wait while a fresh
+        interpreter imports torch (1-2 s); it ends after `linger` seconds if no run comes.
+
+        The Playground page calls it before importing torch itself (this module does not import torch),
+        so on a server's first page load the process boots while the page imports.
+        """
+        with self.lock:
+            if self.closed or any(not p.dead for p in self.processes):
+                return
+            try:
+                self.processes.append(_Process(self))
+            except OSError as error:
+                log.warning("could not start a training process: %s", error)
 
     def open(self, state: _RunState, seq: int) -> _Process:
         """Start `state`'s run in a process; returns once the process has the run (or raises)."""
@@ -602,6 +619,8 @@ class ProcessWorker:
             raise error
 
     def set_learning_rate(self, lr: float) -> None:
+        from playground.training import check_learning_rate  # (torch: see Pool.prewarm)
+
         lr = check_learning_rate(lr)
         state = self._state
         with state.commands:
@@ -652,6 +671,13 @@ def shared_pool() -> Pool | None:
             _shared = Pool(size, linger=configured_linger())
             atexit.register(_shared.shutdown)
         return _shared
+
+
+def prewarm() -> None:
+    """Boot the server's first training process ahead of its first run (Pool.prewarm); nothing when processes are off."""
+    pool = shared_pool()
+    if pool is not None:
+        pool.prewarm()
 
 
 def start_worker(make_trainer: Callable[[int], Any], **kwargs) -> TrainingWorker | ProcessWorker:

@@ -239,6 +239,10 @@ def main(argv: list[str]) -> int:
     import torch
 
     torch.set_num_threads(1)  # one core per process; the pool has as many processes as cores
+    # What a Playground run unpickles (its trainer factory and snapshotter), imported before "ready": a process
+    # booted ahead of its first run (Pool.prewarm, the spare) then opens that run without importing them.
+    import playground.grids  # noqa: F401
+    import playground.playground_config  # noqa: F401
     inbox = Connection(int(argv[0]), writable=False)
     outbox = Connection(int(argv[1]), readable=False)
     host = _Host(inbox, outbox)

@@ -22,10 +22,12 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from playground.errors import UserError
-from playground.training import Trainer, check_learning_rate, single_threaded
+
+if TYPE_CHECKING:  # torch comes with whoever builds a trainer, not with this module (and so not with pool.py,
+    from playground.training import Trainer  # which the Playground page imports before torch: pool.prewarm)
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +187,8 @@ class _Engine:
             self.rate = (trainer.examples_seen - seen) / (now - since)
 
     def _take_snapshot(self) -> None:
+        from playground.training import single_threaded  # (imported here: see the TYPE_CHECKING note above)
+
         with self.lock:
             trainer = self.trainer
             payload, payload_error = None, None
@@ -407,6 +411,8 @@ class TrainingWorker:
 
     def set_learning_rate(self, lr: float) -> None:
         """Change the learning rate now, without restarting (UserError if not a positive number)."""
+        from playground.training import check_learning_rate
+
         lr = check_learning_rate(lr)
         engine = self._engine
         with engine.lock:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from playground import layers, pool, release
 from playground.errors import UserError
 from playground.training import TrainConfig, Trainer
 from playground.worker import TrainingWorker
+from tests.conftest import ROOT
 
 SPECS = layers.dense_stack([4, 2], "tanh", 2)
 
@@ -337,6 +340,36 @@ def test_releasing_frees_the_slot_and_idle_processes_end(shared):
     gc.collect()
     assert _eventually(lambda: shared.runs() == 0, timeout=5)
     assert _eventually(lambda: shared.pids() == [], timeout=10)  # no runs for `linger` seconds: processes end
+
+
+def test_a_prewarmed_process_takes_the_first_run_and_ends_if_none_comes():
+    own = pool.Pool(2, linger=2.0)
+    try:
+        own.prewarm()
+        own.prewarm()  # one is enough: the second call finds it up
+        assert len(own.pids()) == 1 and own.runs() == 0
+        booted = own.pids()[0]
+        assert own.processes[0].ready.wait(60)
+        worker = pool.ProcessWorker(Factory(), pool=own)
+        assert own.pids() == [booted] and own.runs() == 1  # the run went to the booted process, not a new one
+        worker.step()
+        assert _eventually(lambda: worker.latest().epoch == 1)
+        worker.release()
+        assert _eventually(lambda: own.pids() == [], timeout=10)  # idle for `linger`: it ends
+        own.prewarm()
+        assert len(own.pids()) == 1 and own.pids() != [booted]
+        assert _eventually(lambda: own.pids() == [], timeout=10)  # no run came: it ends too
+    finally:
+        own.shutdown()
+    own.prewarm()  # a closed pool starts nothing
+    assert own.pids() == []
+
+
+def test_the_pool_module_does_not_import_torch():
+    # The Playground page imports it first and prewarms, so its training process imports torch while the page does.
+    code = "import sys, playground.pool; print(sorted(m for m in ('torch', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr[-2000:]
 
 
 def test_the_playground_page_trains_through_the_pool(monkeypatch):

@@ -13,18 +13,24 @@ from playground import i18n
 MAX_PARAM_CHARS = 120  # a value echoed in a sentence (a typed path, a file's cell) is cut here
 
 
+def cut_middle(text: str, limit: int, head: int | None = None) -> str:
+    """`text` if it has at most `limit` characters, else its first `head` (default: half) and its last
+    characters around "…", `limit` in all: the end of a long typed path is the part that tells it apart."""
+    if len(text) <= limit:
+        return text
+    head = limit // 2 if head is None else head
+    return text[:head] + "…" + text[len(text) - (limit - head):]
+
+
 def _short(value: object) -> object:
-    """`value` fit for a sentence: long text cut in the middle with "…" (its start and its end both show: the
-    end of a long typed path is the part that tells it apart), an integer of thousands of digits as a power of ten.
+    """`value` fit for a sentence: long text cut in the middle (`cut_middle`), an integer of thousands of
+    digits as a power of ten.
 
     Hostile input reaches these sentences: a 5,000-character link value or a number of 5,000
     digits (Python refuses to print an int of more than 4,300 digits) must still give a sentence.
     """
     if isinstance(value, str):
-        if len(value) <= MAX_PARAM_CHARS:
-            return value
-        head = MAX_PARAM_CHARS // 2
-        return value[:head] + "…" + value[len(value) - (MAX_PARAM_CHARS - head):]
+        return cut_middle(value, MAX_PARAM_CHARS)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
         return f"{'-' if value < 0 else ''}10^{int(abs(value).bit_length() * 0.30103)}"
     return value

@@ -183,10 +183,7 @@ class Pool:
                     raise UserError("core.worker.no_process") from error
                 self.processes.append(process)
                 if len(live) + 1 < self.size:
-                    try:  # a spare boots meanwhile, so the next student need not wait for one
-                        self.processes.append(_Process(self))
-                    except OSError as error:
-                        log.warning("could not start a spare training process: %s", error)
+                    self._start_idle()  # a spare boots meanwhile, so the next student need not wait for one
             else:
                 process = min(live, key=lambda p: len(p.runs))
             rid = next(self.rids)
@@ -203,12 +200,16 @@ class Pool:
         so on a server's first page load the process boots while the page imports.
         """
         with self.lock:
-            if self.closed or any(not p.dead for p in self.processes):
-                return
-            try:
-                self.processes.append(_Process(self))
-            except OSError as error:
-                log.warning("could not start a training process: %s", error)
+            if not self.closed and all(p.dead for p in self.processes):
+                self._start_idle()
+
+    def _start_idle(self) -> None:
+        """Start a process with no runs yet (caller holds `lock`); a failure is only logged: the next run
+        that needs a process tries again, and says so if it cannot."""
+        try:
+            self.processes.append(_Process(self))
+        except OSError as error:
+            log.warning("could not start a training process: %s", error)
 
     def open(self, state: _RunState, seq: int) -> _Process:
         """Start `state`'s run in a process; returns once the process has the run (or raises)."""

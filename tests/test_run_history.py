@@ -105,14 +105,6 @@ def test_long_runs_are_thinned_and_five_runs_stay_small():
     assert gaps == {512} and len(idx) >= rh.MAX_POINTS // 2  # evenly spread, at least half the points used
     assert rh.thin(5) == [0, 1, 2, 3, 4]
     assert rh.thin(201, 200) == [*range(0, 200, 2), 200]
-
-
-def test_runs_of_different_lengths_keep_the_same_epochs():
-    # Run again paused at another epoch than its original: the curves still share many points to compare.
-    for a, b in ((630, 301), (100_000, 40_000), (1_000, 999), (250, 200)):
-        shared = set(rh.thin(a)) & set(rh.thin(b))
-        assert len(shared) >= rh.MAX_POINTS // 4, (a, b, len(shared))
-        assert all(len(rh.thin(n)) <= rh.MAX_POINTS for n in (a, b))
     history = rh.RunHistory()
     for i in range(5):
         history.record(rh.make_run(history.new_id(), rh.playground_settings(pc.PlaygroundConfig()), _history(100_000),
@@ -122,6 +114,14 @@ def test_runs_of_different_lengths_keep_the_same_epochs():
     assert run.curves["test_loss"][-1] == pytest.approx(1 / 100_000 + 0.1)
     # 30 sessions of a class: a kept history stays well under 100 KB a session (the raw curves were ~16 MB)
     assert len(pickle.dumps(history)) < 100_000
+
+
+def test_runs_of_different_lengths_keep_the_same_epochs():
+    # Run again paused at another epoch than its original: the curves still share many points to compare.
+    for a, b in ((630, 301), (100_000, 40_000), (1_000, 999), (250, 200)):
+        shared = set(rh.thin(a)) & set(rh.thin(b))
+        assert len(shared) >= rh.MAX_POINTS // 4, (a, b, len(shared))
+        assert all(len(rh.thin(n)) <= rh.MAX_POINTS for n in (a, b))
 
 
 def _train(make_trainer, epochs: int):

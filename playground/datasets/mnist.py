@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from playground.errors import UserError
+from playground.errors import UserError, cut_middle
 
 IMAGE_SHAPE = (1, 28, 28)  # the model's input: one grey channel
 CLASS_NAMES = tuple(str(digit) for digit in range(10))
@@ -192,8 +192,7 @@ def data_root() -> Path:
 
 def _shown(folder: str) -> str:
     """A typed folder fit for a sentence: at most 80 characters, cut in the middle (its end tells folders apart)."""
-    text = " ".join(str(folder).split())
-    return text if len(text) <= 80 else text[:30] + "…" + text[-50:]
+    return cut_middle(" ".join(str(folder).split()), 80, head=30)
 
 
 def allowed_folder(folder: str | Path) -> Path:

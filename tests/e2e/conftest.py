@@ -132,6 +132,12 @@ def wait_idle(page, settle_ms: int = 300) -> None:
 
 PLAY = {"en": "Play", "ko": "학습 시작"}
 PAUSE = {"en": "Pause", "ko": "일시정지"}
+PLAYGROUND_PLAY = ".st-key-playground-play button"
+
+
+def button_says(button: str, text: str) -> str:
+    """A JS predicate for wait_for_function/evaluate: the button at CSS selector `button` has `text` in its label."""
+    return f"() => (b => !!b && b.innerText.includes({text!r}))(document.querySelector({button!r}))"
 
 
 def press_until(page, button: str, shows: str, tries: int = 6, wait_ms: int = 15_000) -> None:
@@ -141,7 +147,7 @@ def press_until(page, button: str, shows: str, tries: int = 6, wait_ms: int = 15
     rerun hits the button as it was last drawn, whose label (and action) may be a step behind, and on a
     busy machine such a press can pause a run that was meant to start, or start one meant to pause.
     """
-    label = f"() => (b => !!b && b.innerText.includes({shows!r}))(document.querySelector({button!r}))"
+    label = button_says(button, shows)
     for _ in range(tries):
         wait_idle(page)
         if page.evaluate(label):
@@ -158,12 +164,12 @@ def press_until(page, button: str, shows: str, tries: int = 6, wait_ms: int = 15
 
 def playground_play(page, lang: str = "en") -> None:
     """Start the Playground's training (its button then says Pause)."""
-    press_until(page, ".st-key-playground-play button", PAUSE[lang])
+    press_until(page, PLAYGROUND_PLAY, PAUSE[lang])
 
 
 def playground_pause(page, lang: str = "en") -> None:
     """Pause the Playground's training (its button then says Play)."""
-    press_until(page, ".st-key-playground-play button", PLAY[lang])
+    press_until(page, PLAYGROUND_PLAY, PLAY[lang])
 
 
 def screenshot(page, name: str) -> Path:

@@ -4,7 +4,8 @@ Screenshots at a projector's 1280x720, in English and Korean."""
 
 import pytest
 
-from tests.e2e.conftest import PAUSE, SCREENSHOTS, open_app, playground_pause, playground_play, wait_idle
+from tests.e2e.conftest import (PAUSE, PLAYGROUND_PLAY, SCREENSHOTS, button_says, open_app, playground_pause,
+                                playground_play, wait_idle)
 
 EPOCH_JS = "(e => e ? Number(e.innerText.replace(/,/g, '')) : -1)(document.querySelector('.pg-epoch'))"
 CHART = ".st-key-playground-runs-chart .js-plotly-plot"
@@ -104,8 +105,7 @@ def _two_learning_rates_then_run_again(browser, app_url, lang):
 
         # Run again the newest run (learning rate 0.1): its seed gives the same curve, in a training process.
         page.locator(".st-key-playground-runs-again button").first.click()
-        page.wait_for_function(f"() => (b => b && b.innerText.includes('{PAUSE[lang]}'))"
-                               "(document.querySelector('.st-key-playground-play button'))")  # training again
+        page.wait_for_function(button_says(PLAYGROUND_PLAY, PAUSE[lang]))  # training again
         page.wait_for_timeout(2000)  # (the first two runs trained 15 epochs in well under a second each)
         playground_pause(page, lang)
         runs = _runs(page, 3)

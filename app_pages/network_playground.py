@@ -335,6 +335,7 @@ class Slots:
 
 
 def _toolbar(running: bool, slots: Slots) -> None:
+    st.session_state[P + "toolbar_running"] = running  # what Play/Pause says, for the live view to check
     with st.container(border=True):
         cols = st.columns([1.75, 0.5, 0.5, 0.5, 1.55, 1.6, 1.45, 1.45, 1.25], vertical_alignment="bottom")
         cols[0].button(
@@ -679,11 +680,13 @@ if ok:
     with data_col:
         _csv_note(csv_rejected)
     running = _worker().status == "running"
-    # Stopped by itself (finished, diverged, idle): the worker's own status, not the snapshot's: right after Play
-    # the snapshot can still say "paused", and rerunning the page until it catches up competes with the very
-    # thread that must take it.
-    live_fragment(_live_view, running, POLL_SECONDS, slots, stopped=lambda: _worker().status != "running",
-                  lesson_page="playground")
+    # The page reruns when the run stopped by itself (finished, diverged, idle), read from the worker's own
+    # status, not the snapshot's: right after Play the snapshot can still say "paused", and rerunning the page
+    # until it catches up competes with the very thread that must take it. It also reruns when the run trains
+    # while the button above says Play (a CI run once saw the counter run on under "Play" after Pause): the
+    # button must never say the opposite of what the run does.
+    live_fragment(_live_view, running, POLL_SECONDS, slots, lesson_page="playground",
+                  stopped=lambda: _worker().status != "running" or not st.session_state.get(P + "toolbar_running"))
     sync_query(pc.to_query(config))
     trained = st.session_state[P + "trained_config"]
     runs.observe(P, _worker(), rh.playground_settings(trained), trained)

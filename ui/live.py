@@ -165,7 +165,8 @@ def live_fragment(view: Callable[..., None], running: bool, fastest: float, *arg
     by more than a factor of two (a class pressed Play, or stopped), or, asked at each redraw while
     running, `stopped()` says the run stopped by itself (finished, diverged, paused when nobody watched):
     the page redraws its buttons (and what a stopped run shows) and polls no more. Each page says what
-    "stopped" means for it (its worker's status; MNIST also waits for the last snapshot). `lesson_page`
+    "stopped" means for it (its worker's status; MNIST also waits for the last snapshot; the Playground also
+    reruns when its Play button was drawn for a paused run that trains). `lesson_page`
     (a url_path of ui.lessons.NAMESPACES): the open lesson step on that page is checked at each redraw,
     so it ticks while training runs.
     """

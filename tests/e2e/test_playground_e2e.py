@@ -1,7 +1,7 @@
 """The Playground in a real browser: press play, the epoch counter runs, the loss falls, pause stops it;
 every connection's weight shows on hover; the toolbar keeps its height."""
 
-from tests.e2e.conftest import open_app, screenshot
+from tests.e2e.conftest import PLAY, PLAYGROUND_PLAY, open_app, playground_pause, screenshot
 
 # The counters are redrawn in place, so an element can be missing for a moment: read defensively.
 EPOCH_JS = "(e => e ? Number(e.innerText.replace(/,/g, '')) : -1)(document.querySelector('.pg-epoch'))"
@@ -31,12 +31,15 @@ def test_play_trains_live_then_pause_stops(page, app_url):
     assert last_epoch > first_epoch
     assert last_loss < first_loss
 
-    page.locator(".st-key-playground-play button").first.click()  # pause: the counter stops
-    page.wait_for_function(
-        "() => (b => b && b.innerText.includes('Play'))(document.querySelector('.st-key-playground-play button'))")
+    # Pause: the button says Play and the counter stops. (Pressed only on an idle page: a press during a rerun hits
+    # the button as last drawn, which on a busy server can still be Play, and then the run goes on, as it should.)
+    playground_pause(page)
     paused_at = _number(page, ".pg-epoch")
     page.wait_for_timeout(1000)
-    assert _number(page, ".pg-epoch") == paused_at
+    still = _number(page, ".pg-epoch")
+    label = page.locator(PLAYGROUND_PLAY).first.inner_text()
+    assert still == paused_at, f"epoch {paused_at:.0f} -> {still:.0f} in the second after Pause; the button says {label!r}"
+    assert PLAY["en"] in label
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

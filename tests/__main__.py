@@ -8,10 +8,17 @@ about half the time `python -m pytest` takes (which still runs everything, one t
 
 Arguments (test paths, -k, -x, ...) are passed to both phases; with paths, only the phase(s) whose
 tests they name run. The exit status is phase 1's if it failed, else phase 2's.
+
+A browser test that fails in phase 2 is tried once more at the end, alone, on a fresh server (at most
+MAX_RETRIED of them: more failures than that are a real break, not a busy machine). Its first failure is
+printed either way; it fails the run only if it fails again. Why: on a 2-core machine a page, its server,
+Chromium and the training processes compete for the cores, and one test in a hundred, a different one each
+time, has been seen to miss a deadline or lose a click to a rerun in a full run and pass alone.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -20,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 E2E = "tests/e2e"
 MAX_WORKERS = 4  # each worker imports torch and Streamlit (~0.5 GB); more buys little for ~2,600 short tests
+MAX_RETRIED = 3
 
 
 def _workers() -> int:
@@ -46,6 +54,45 @@ def _pytest(args: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=ROOT)
 
 
+LAST_FAILED = ROOT / ".pytest_cache" / "v" / "cache" / "lastfailed"  # pytest's own record (its cacheprovider)
+
+
+def _last_failed() -> dict:
+    try:
+        return json.loads(LAST_FAILED.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _failed_browser_tests() -> list[str]:
+    """The browser tests pytest's cache says failed (node ids)."""
+    return sorted(node for node, flag in _last_failed().items() if flag and node.startswith(E2E + "/"))
+
+
+def _forget_browser_failures() -> None:
+    """Drop earlier runs' browser failures from the record, so what it holds afterwards is this run's."""
+    failed = _last_failed()
+    kept = {node: flag for node, flag in failed.items() if not node.startswith(E2E + "/")}
+    if kept != failed:
+        LAST_FAILED.write_text(json.dumps(kept, indent=2, sort_keys=True))
+
+
+def _browser_phase(options: list[str], browser: list[str]) -> int:
+    _forget_browser_failures()
+    code = _pytest([*options, *browser])
+    if code != 1:  # passed, or an error that is not a failing test (usage, interrupted, nothing collected)
+        return code
+    failed = _failed_browser_tests()
+    if not failed or len(failed) > MAX_RETRIED:
+        return code
+    print(f"\n{len(failed)} browser test(s) failed above; each is tried once more, on a fresh server: "
+          + ", ".join(failed), flush=True)
+    code = _pytest([*[o for o in options if o not in ("-x", "--exitfirst")], *failed])
+    print("\nThe second try " + ("passed (the first failure is printed above)." if code == 0 else "failed too."),
+          flush=True)
+    return code
+
+
 def main(argv: list[str]) -> int:
     options, unit, browser = _split(argv)
     codes = []
@@ -53,7 +100,7 @@ def main(argv: list[str]) -> int:
         workers = _workers()
         codes.append(_pytest([*(["-n", str(workers)] if workers > 1 else []), *options, *unit]))
     if browser:
-        codes.append(_pytest([*options, *browser]))
+        codes.append(_browser_phase(options, browser))
     failed = [code for code in codes if code not in (0, 5)]  # 5: a phase whose paths held no test
     if failed:
         return failed[0]

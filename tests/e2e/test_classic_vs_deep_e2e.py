@@ -21,6 +21,15 @@ def _whole_page_screenshot(page, name: str, height: int = 4400) -> None:
     screenshot(page, name)
 
 
+def _settings_kept(page, when: str) -> None:
+    """The link's settings are still the page's. (Twice in full CI runs, never alone, this test found every setting
+    at its widget's own default, 40 points, noise 0, logistic regression, no features, in the page's link, so the
+    k-NN curve it waits for never came: a lost session state, not a slow fit. Named here if it happens again.)"""
+    query = page.url.split("?", 1)[-1]
+    assert "data=moons" in query and "curve_model=knn" in query and "points=200" in query, \
+        f"the page's settings changed {when}: {page.url}"
+
+
 def test_maps_scores_and_a_measured_learning_curve(page, app_url):
     open_app(page, app_url, "classic-vs-deep", data="moons", curve_model="knn", **QUICK)
     assert page.locator("h1").first.inner_text().strip() == "Classic ML vs deep learning"
@@ -30,9 +39,14 @@ def test_maps_scores_and_a_measured_learning_curve(page, app_url):
     wait_for_charts(page, 11)
     assert page.locator(".js-plotly-plot").count() == 11
 
+    _settings_kept(page, "before Measure")
     page.get_by_role("button", name="Measure").click()
     page.locator('[data-testid="stProgress"]').first.wait_for(timeout=20_000)  # progress while it trains
-    page.get_by_text(re.compile(r"With 2,000: k-nearest")).first.wait_for(timeout=150_000)  # 48 fits, queued behind any others
+    try:
+        page.get_by_text(re.compile(r"With 2,000: k-nearest")).first.wait_for(timeout=150_000)  # 48 fits, queued behind any others
+    except Exception:
+        _settings_kept(page, "while the curve was measured")
+        raise
     wait_idle(page, settle_ms=800)
     wait_for_charts(page, 12)
     assert page.locator(".js-plotly-plot").count() == 12

@@ -150,6 +150,20 @@ def test_playground_new_weights_start_a_new_run_and_the_section_speaks_korean(ap
     assert at.button(key=PG + "runs/again").label == "다시 실행"
 
 
+def test_playground_a_teacher_can_hide_the_run_again_row_and_the_class_still_sees_the_runs(apps):
+    at = run_page("network_playground", query={"hide": "playground/runs/controls", "present": "1"})
+    apps.append((at, PG + "worker"))
+    _click(at, PG + "step")
+    _click(at, PG + "reset")
+    assert _legend(at, PG) == ["run 1"]  # the chart and the table are drawn
+    keys = [b.key for b in at.button] + [s.key for s in at.selectbox]
+    assert not any(k and k.startswith(PG + "runs/") for k in keys), keys
+    # the teacher's panel (drawn by the app shell) lists the row by its name, so it can be shown again
+    assert at.session_state["app/controls"][PG + "runs/controls"] == "Compare runs: Run again, Remove, Clear all"
+    at.session_state["app/hide"] = set()
+    assert _ok(at.run()).button(key=PG + "runs/again").label == "Run again"
+
+
 # ---------------------------------------------------------------- MNIST
 
 MN = "mnist/"

@@ -17,7 +17,7 @@ import streamlit as st
 
 from playground import run_history as rh
 from playground.charts import runs as charts
-from ui.classroom import plotly_chart
+from ui.classroom import hidden, plotly_chart
 from ui.common import explain, t
 
 OFF = 0.0  # a rate of 0 is a switched-off setting (L2, dropout on Train/validation/test)
@@ -199,6 +199,10 @@ def section(prefix: str, rerun: Callable[[rh.Run], None], held_out: str = "test"
     st.caption(t("runs.lines", held_out=held))
     st.dataframe(_table(runs, run_names, held), hide_index=True, key=prefix + "runs/table",
                  column_config={t("runs.col.run"): st.column_config.TextColumn(width="medium")})
+    # The picker's key changes with the list, so the teacher hides the row (picker and buttons) as one control;
+    # the chart and the table stay for the class to read.
+    if hidden(prefix + "runs/controls", t("runs.controls")):
+        return
     by_id = dict(zip((r.id for r in runs), run_names))
     # The browser remembers a select box's choice by its label, and labels change as runs come and go
     # (one run alone is "run 1"; beside a second it is "learning rate 0.03"): a new list, a new box.

@@ -16,9 +16,9 @@ STRINGS = {
     "perceptron.w2": ("Weight w2", "가중치 w2"),
     "perceptron.theta": ("Threshold θ", "임계값 θ"),
     "perceptron.bias": ("Bias b (= −θ)", "편향 b (= −θ)"),
-    "perceptron.use_bias": ("Bias b instead of θ", "θ 대신 편향 b"),
+    "perceptron.use_bias": ("Use bias b", "θ 대신 편향 b"),  # short: the toggle's column is narrow at 1280 px
     "perceptron.use_bias_help": (
-        "The same rule written as w1·x1 + w2·x2 + b > 0, with b = −θ.",
+        "A bias b instead of the threshold θ: the same rule written as w1·x1 + w2·x2 + b > 0, with b = −θ.",
         "같은 규칙을 w1·x1 + w2·x2 + b > 0 으로 쓴 것입니다 (b = −θ).",
     ),
     "perceptron.load_preset": ("Load {gate} preset", "{gate} 예시 값 불러오기"),

@@ -40,6 +40,7 @@ STRINGS = {
     "runs.remove": ("Remove", "지우기"),
     "runs.clear": ("Clear all", "모두 지우기"),
     "runs.pick": ("Run", "실행"),
+    "runs.controls": ("Compare runs: Run again, Remove, Clear all", "실행 비교: 다시 실행, 지우기, 모두 지우기"),
     # setting names: "<name> <value>" in a label, the name alone as a column of the table
     "runs.setting.dataset": ("data {value}", "데이터 {value}"),
     "runs.setting.data": ("data {value}", "데이터 {value}"),

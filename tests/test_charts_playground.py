@@ -1,6 +1,7 @@
 """Playground charts: colours against hand values, the map's orientation, the diagram's lines, hover texts, curves."""
 
 import base64
+import io
 
 import numpy as np
 import pytest
@@ -12,9 +13,31 @@ from playground.charts.style import CLASS_COLORS, NEGATIVE, POSITIVE
 
 
 def _pixels(image: dict) -> np.ndarray:
-    """The (ih, iw, 3) RGB array of a scene's image op (raw bytes, rows top to bottom)."""
-    raw = np.frombuffer(base64.b64decode(image["rgb"]), dtype=np.uint8)
-    return raw.reshape(image["ih"], image["iw"], 3)
+    """The (ih, iw, 3) RGB array of a scene's image op, decoded by Pillow (rows top to bottom)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(base64.b64decode(image["png"]))) as decoded:
+        assert decoded.format == "PNG" and decoded.mode == "RGB"
+        pixels = np.asarray(decoded)
+    assert pixels.shape == (image["ih"], image["iw"], 3)
+    return pixels
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (1, 7), (7, 1), (24, 24), (100, 100), (3, 257)])
+def test_image_ops_are_pngs_that_pillow_reads_back_exactly(shape):
+    rng = np.random.default_rng(sum(shape))
+    noise = rng.integers(0, 256, size=(*shape, 3), dtype=np.uint8)  # every byte value, wrapping differences
+    op = scene.image(noise, 0, 0, 10, 10)
+    np.testing.assert_array_equal(_pixels(op), noise)
+
+
+def test_a_smooth_map_travels_in_a_fraction_of_its_raw_size():
+    y, x = np.mgrid[0:100, 0:100] / 99.0
+    smooth = (np.stack([x, y, 1 - x * y], axis=-1) * 255).astype(np.uint8)  # a heat map's kind of gradient
+    op = scene.image(smooth, 0, 0, 10, 10)
+    np.testing.assert_array_equal(_pixels(op), smooth)
+    raw_base64 = len(base64.b64encode(smooth.tobytes()))
+    assert len(op["png"]) < raw_base64 / 4, (len(op["png"]), raw_base64)
 
 
 def test_colorize_hits_the_scale_stops():

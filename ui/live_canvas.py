@@ -3,7 +3,7 @@
 Plotly spent 50-90 ms of the browser's main thread on each redraw of the network diagram and the
 curves, which held the live view to 3-4 redraws a second with the browser on the same two cores
 as the server. This component (HTML/JS in the page, no iframe) mounts once per key and paints
-each new scene on a canvas: raw RGB images, lines, text, dots. Layers that change rarely
+each new scene on a canvas: PNG images, lines, text, dots. Layers that change rarely
 (titles, axes, data points) are painted once per id into a cached bitmap. Hovering shows the
 text of the box under the pointer, else of the nearest line (the rule of `scene.hit_test`).
 
@@ -46,18 +46,140 @@ function hitTest(hits, x, y) {  // same rule as playground/charts/scene.py hit_t
   }
   return best;
 }
-function bitmap(op, cache, next) {  // raw RGB base64 -> a canvas of iw x ih, reused while unchanged
-  let c = cache.get(op.rgb);
-  if (!c) {
-    const bytes = atob(op.rgb), n = op.iw * op.ih, rgba = new Uint8ClampedArray(n * 4);
-    for (let i = 0, j = 0; i < n; i++, j += 3) {
-      rgba[i * 4] = bytes.charCodeAt(j); rgba[i * 4 + 1] = bytes.charCodeAt(j + 1);
-      rgba[i * 4 + 2] = bytes.charCodeAt(j + 2); rgba[i * 4 + 3] = 255;
+// PNG decoding, synchronous and small, for the images scene.py writes (8-bit RGB; any filter type). The
+// browser's own decoders are asynchronous: waiting for them cost a quarter of the live redraws on a busy
+// machine, so the few kB a frame carries are inflated here (RFC 1951, read LSB first) as they are needed.
+const LEN_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+  163, 195, 227, 258];
+const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
+  2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+function huffman(lengths) {  // a canonical Huffman code: how many codes of each length, symbols in code order
+  const counts = new Uint16Array(16), next = new Uint16Array(16), symbols = new Uint16Array(lengths.length);
+  for (let s = 0; s < lengths.length; s++) counts[lengths[s]]++;
+  counts[0] = 0;
+  for (let len = 1; len < 16; len++) next[len] = next[len - 1] + counts[len - 1];
+  for (let s = 0; s < lengths.length; s++) if (lengths[s]) symbols[next[lengths[s]]++] = s;
+  return { counts, symbols };
+}
+const FIXED_LIT = huffman(Array.from({ length: 288 }, (_, s) => (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8)));
+const FIXED_DIST = huffman(new Array(30).fill(5));
+function inflate(src, start, end) {  // the deflate stream in src[start:end] -> its bytes
+  let pos = start, held = 0, count = 0, out = new Uint8Array((end - start) * 8 + 64), n = 0;
+  const bits = (need) => {
+    while (count < need) {
+      if (pos >= end) throw new Error("truncated image");
+      held |= src[pos++] << count; count += 8;
     }
-    c = document.createElement("canvas"); c.width = op.iw; c.height = op.ih;
-    c.getContext("2d").putImageData(new ImageData(rgba, op.iw, op.ih), 0, 0);
+    const v = held & ((1 << need) - 1);
+    held >>>= need; count -= need;
+    return v;
+  };
+  const decode = (h) => {  // one symbol, read a bit at a time against the code's first code of each length
+    let code = 0, first = 0, index = 0;
+    for (let len = 1; len < 16; len++) {
+      code |= bits(1);
+      const c = h.counts[len];
+      if (code - c < first) return h.symbols[index + code - first];
+      index += c; first = (first + c) << 1; code <<= 1;
+    }
+    throw new Error("bad code in image");
+  };
+  const room = (k) => {
+    if (n + k > out.length) { const bigger = new Uint8Array(Math.max(out.length * 2, n + k)); bigger.set(out); out = bigger; }
+  };
+  let last = 0;
+  while (!last) {
+    last = bits(1);
+    const type = bits(2);
+    if (type === 0) {  // stored: from the next byte boundary, LEN, NLEN, then LEN bytes
+      held = 0; count = 0;
+      const len = src[pos] | (src[pos + 1] << 8);
+      pos += 4;
+      room(len); out.set(src.subarray(pos, pos + len), n); n += len; pos += len;
+      continue;
+    }
+    let lit = FIXED_LIT, dist = FIXED_DIST;
+    if (type === 2) {  // dynamic codes, themselves sent with a code-length code
+      const nlit = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4;
+      const codeLengths = new Uint8Array(19);
+      for (let i = 0; i < ncode; i++) codeLengths[CODE_ORDER[i]] = bits(3);
+      const lengthCode = huffman(codeLengths), lengths = new Uint8Array(nlit + ndist);
+      for (let i = 0; i < nlit + ndist;) {
+        const sym = decode(lengthCode);
+        if (sym < 16) { lengths[i++] = sym; continue; }
+        const value = sym === 16 ? lengths[i - 1] : 0;
+        let repeat = sym === 16 ? 3 + bits(2) : sym === 17 ? 3 + bits(3) : 11 + bits(7);
+        while (repeat--) lengths[i++] = value;
+      }
+      lit = huffman(lengths.subarray(0, nlit)); dist = huffman(lengths.subarray(nlit));
+    } else if (type !== 1) throw new Error("bad block in image");
+    for (;;) {
+      const sym = decode(lit);
+      if (sym < 256) { room(1); out[n++] = sym; continue; }
+      if (sym === 256) break;
+      const len = LEN_BASE[sym - 257] + bits(LEN_EXTRA[sym - 257]);
+      const d = decode(dist), back = DIST_BASE[d] + bits(DIST_EXTRA[d]);
+      room(len);
+      for (let i = 0; i < len; i++, n++) out[n] = out[n - back];
+    }
   }
-  next.set(op.rgb, c);
+  return out.subarray(0, n);
+}
+function decodePng(b64) {  // base64 PNG (8-bit RGB, not interlaced) -> {w, h, rgba}
+  const raw = atob(b64), src = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) src[i] = raw.charCodeAt(i);
+  const u32 = (i) => ((src[i] << 24) | (src[i + 1] << 16) | (src[i + 2] << 8) | src[i + 3]) >>> 0;
+  let w = 0, h = 0, parts = [], total = 0;
+  for (let i = 8; i + 8 <= src.length;) {  // chunks after the 8-byte signature: length, type, data, CRC
+    const len = u32(i), type = String.fromCharCode(src[i + 4], src[i + 5], src[i + 6], src[i + 7]);
+    if (type === "IHDR") {
+      w = u32(i + 8); h = u32(i + 12);
+      if (src[i + 16] !== 8 || src[i + 17] !== 2 || src[i + 20] !== 0) throw new Error("not an 8-bit RGB image");
+    }
+    if (type === "IDAT") { parts.push(src.subarray(i + 8, i + 8 + len)); total += len; }
+    if (type === "IEND") break;
+    i += 12 + len;
+  }
+  const z = new Uint8Array(total);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i].length, i++) z.set(parts[i], at);
+  const rows = inflate(z, 2, z.length);  // (2: the zlib header; the Adler-32 at the end is not checked)
+  const stride = w * 3, rgb = new Uint8Array(h * stride), rgba = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) {  // undo each row's filter: the left (a), up (b) and up-left (c) neighbours
+    const f = rows[y * (stride + 1)], from = y * (stride + 1) + 1, at = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= 3 ? rgb[at + x - 3] : 0, b = y ? rgb[at - stride + x] : 0;
+      const c = x >= 3 && y ? rgb[at - stride + x - 3] : 0;
+      let p = 0;
+      if (f === 1) p = a;
+      else if (f === 2) p = b;
+      else if (f === 3) p = (a + b) >> 1;
+      else if (f === 4) {
+        const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+        p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      rgb[at + x] = (rows[from + x] + p) & 255;
+    }
+  }
+  for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
+    rgba[i] = rgb[j]; rgba[i + 1] = rgb[j + 1]; rgba[i + 2] = rgb[j + 2]; rgba[i + 3] = 255;
+  }
+  return { w, h, rgba };
+}
+function bitmap(op, cache, next) {  // a PNG image op -> a canvas of iw x ih, reused while unchanged
+  let c = cache.get(op.png);
+  if (!c) {
+    c = document.createElement("canvas"); c.width = op.iw; c.height = op.ih;
+    try {
+      const image = decodePng(op.png);
+      c.getContext("2d").putImageData(new ImageData(image.rgba, image.w, image.h), 0, 0);
+    } catch (e) {  // a broken image leaves its box empty; the rest of the frame is painted
+      console.warn("live canvas:", e);
+    }
+  }
+  next.set(op.png, c);
   return c;
 }
 function trace(ctx, p) {

@@ -11,7 +11,7 @@ A scene is ``{"w", "h", "back", "ops", "front", "hits"}``: ``back`` and ``front`
 ``{"id", "ops"}`` that change rarely (titles, axes, legends, data points) and are painted once
 per id into a cached bitmap; ``ops`` are repainted every frame. Ops:
 
-- ``{"k": "img", "x", "y", "w", "h", "iw", "ih", "rgb"}``: a raw RGB image (base64, rows top to bottom)
+- ``{"k": "img", "x", "y", "w", "h", "iw", "ih", "png"}``: an RGB image (a base64 PNG, see `png_b64`)
 - ``{"k": "path", "p": [x0, y0, x1, y1, ...], "c", "lw", "a", "dash"}``: a polyline
 - ``{"k": "rect", "x", "y", "w", "h", "fill", "c", "lw"}``: a rectangle (fill and/or outline)
 - ``{"k": "text", "x", "y", "t", "size", "c", "align", "base", "bold"}``
@@ -27,6 +27,8 @@ import base64
 import hashlib
 import json
 import math
+import struct
+import zlib
 from typing import Sequence
 
 import numpy as np
@@ -34,15 +36,39 @@ import numpy as np
 HIT_TOLERANCE = 6.0  # px: a line this close to the pointer counts as hovered
 
 
-def rgb_b64(rgb: np.ndarray) -> str:
-    """Base64 of a uint8 RGB image's raw bytes (rows top to bottom): no PNG to encode or decode."""
-    return base64.b64encode(np.ascontiguousarray(rgb, dtype=np.uint8).tobytes()).decode("ascii")
+PNG_LEVEL = 6  # zlib level: on a Playground frame's ten maps, 7.6 kB in 1.2 ms (level 1: 10.2 kB in 0.9 ms)
+
+
+def _png_chunk(tag: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+
+def png_b64(rgb: np.ndarray) -> str:
+    """Base64 of a uint8 RGB image (rows top to bottom) as a PNG, which the browser decodes natively.
+
+    Each row is stored with PNG's "Sub" filter (every byte minus the same colour's byte one pixel to the
+    left), which turns a smooth heat map into runs of small numbers that deflate well: a Playground
+    frame's maps went from 61 kB of base64 raw RGB to 10 kB, the bulk of what every live redraw sends
+    each student over the class network.
+    """
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+    h, w = rgb.shape[:2]
+    rows = np.empty((h, 1 + 3 * w), dtype=np.uint8)
+    rows[:, 0] = 1  # the filter type of each row: Sub
+    filtered = rows[:, 1:].reshape(h, w, 3)
+    filtered[:, :1] = rgb[:, :1]
+    np.subtract(rgb[:, 1:], rgb[:, :-1], out=filtered[:, 1:])  # uint8: wraps modulo 256, as PNG wants
+    png = (b"\x89PNG\r\n\x1a\n"
+           + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))  # 8-bit RGB, no interlace
+           + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_LEVEL))
+           + _png_chunk(b"IEND", b""))
+    return base64.b64encode(png).decode("ascii")
 
 
 def image(rgb: np.ndarray, x: float, y: float, w: float, h: float) -> dict:
     """An image op filling the box (x, y, w, h); `rgb` row 0 is drawn at the top."""
     return {"k": "img", "x": _r(x), "y": _r(y), "w": _r(w), "h": _r(h), "iw": int(rgb.shape[1]),
-            "ih": int(rgb.shape[0]), "rgb": rgb_b64(rgb)}
+            "ih": int(rgb.shape[0]), "png": png_b64(rgb)}
 
 
 def path(xs: Sequence[float], ys: Sequence[float], color: str, width: float = 1.0, alpha: float = 1.0,

@@ -88,7 +88,7 @@ def test_network_lines_width_colour_and_hover_follow_the_weights():
     assert [h["t"] for h in hits if h["k"] == "path"] == ["x₁ → Output, neuron 1\nweight = +0.100",
                                                            "x₂ → Output, neuron 1\nweight = -3.900"]
     neuron = next(h for h in hits if h["k"] == "rect" and h["t"].startswith("Output"))
-    centre = scene.hit_test(hits, neuron["x"] + neuron["w"] / 2, neuron["y"] + neuron["h"] / 2)
+    centre = scene.hit_test(hits, neuron["x"] + neuron["w"] / 2, neuron["y"] + neuron["h"] / 2, ops=network["ops"])
     assert hits[centre]["t"] == "Output, neuron 1\nlinear\nbias = +0.500"
 
 

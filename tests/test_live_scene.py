@@ -28,12 +28,12 @@ def _network(features, hidden, seed=0):
                                 weights, ["tanh"] * len(hidden)), weights
 
 
-def _reachable(hits, index) -> bool:
+def _reachable(hits, index, ops) -> bool:
     """Does some point on hit `index`'s own line (vertices and segment midpoints) hover it?"""
-    p = hits[index]["p"]
+    p = scene.hit_points(hits[index], ops)
     points = [(p[i], p[i + 1]) for i in range(0, len(p), 2)]
     candidates = points + [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in zip(points, points[1:])]
-    return any(scene.hit_test(hits, x, y) == index for x, y in candidates)
+    return any(scene.hit_test(hits, x, y, ops=ops) == index for x, y in candidates)
 
 
 @pytest.mark.parametrize("features, hidden", [
@@ -44,7 +44,7 @@ def test_every_connection_can_be_hovered(features, hidden):
     network, weights = _network(features, hidden)
     lines = [i for i, hit in enumerate(network["hits"]) if hit["k"] == "path"]
     assert len(lines) == sum(w.size for w, _ in weights)
-    unreachable = [network["hits"][i]["t"] for i in lines if not _reachable(network["hits"], i)]
+    unreachable = [network["hits"][i]["t"] for i in lines if not _reachable(network["hits"], i, network["ops"])]
     assert unreachable == []
     # and each shows its own weight: the texts are as many as the weights, with their values
     texts = [network["hits"][i]["t"] for i in lines]
@@ -56,7 +56,7 @@ def test_hovering_a_neuron_shows_its_name_activation_and_bias():
     network, weights = _network(("x1", "x2"), (4, 2))
     rects = [hit for hit in network["hits"] if hit["k"] == "rect"]
     assert len(rects) == 2 + 4 + 2 + 1
-    texts = [scene.hit_test(network["hits"], r["x"] + r["w"] / 2, r["y"] + r["h"] / 2) for r in rects]
+    texts = [scene.hit_test(network["hits"], r["x"] + r["w"] / 2, r["y"] + r["h"] / 2, ops=network["ops"]) for r in rects]
     shown = [network["hits"][i]["t"] for i in texts]
     assert "x₁" in shown and "x₂" in shown
     layer1 = [t for t in shown if t.startswith("Layer 1, neuron")]
@@ -67,7 +67,7 @@ def test_hovering_a_neuron_shows_its_name_activation_and_bias():
 
 def test_far_from_every_line_nothing_is_hovered():
     network, _ = _network(("x1", "x2"), (4, 2))
-    assert scene.hit_test(network["hits"], 1.0, 1.0) is None  # the top-left corner
+    assert scene.hit_test(network["hits"], 1.0, 1.0, ops=network["ops"]) is None  # the top-left corner
 
 
 def test_segment_distance_against_hand_computed_values():

@@ -29,7 +29,7 @@ function segDist(px, py, x0, y0, x1, y1) {
   const s = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / l2));
   return Math.hypot(px - (x0 + s * dx), py - (y0 + s * dy));
 }
-function hitTest(hits, x, y) {  // same rule as playground/charts/scene.py hit_test
+function hitTest(hits, ops, x, y) {  // same rule as playground/charts/scene.py hit_test
   let best = null, bestD = TOL;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
@@ -37,7 +37,7 @@ function hitTest(hits, x, y) {  // same rule as playground/charts/scene.py hit_t
       if (x >= h.x && x <= h.x + h.w && y >= h.y && y <= h.y + h.h) return i;
       continue;
     }
-    const p = h.p;
+    const p = h.p || ops[h.op].p;  // a line's hit shares the points of the line drawn
     for (let j = 0; j + 3 < p.length; j += 2) {
       if (p[j] === null || p[j + 2] === null) continue;
       const d = segDist(x, y, p[j], p[j + 1], p[j + 2], p[j + 3]);
@@ -243,7 +243,7 @@ export default function (component) {
     root.__paintMs = 0;
     root.hover = () => {  // show the hit under root.__pointer (CSS px in the canvas)
       const s = root.__scene, p = root.__pointer;
-      const i = s && p ? hitTest(s.hits || [], p.x / root.__scale, p.y / root.__scale) : null;
+      const i = s && p ? hitTest(s.hits || [], s.ops, p.x / root.__scale, p.y / root.__scale) : null;
       root.dataset.hover = i === null ? "" : String(i);
       if (i === null) { tip.style.display = "none"; return; }
       tip.textContent = s.hits[i].t;

@@ -82,7 +82,7 @@ def network_scene(
                 ops.append(op)
                 source = feature_names[j] if c == 0 else labels.neuron.format(layer=_column_name(c, n_cols, labels), index=j + 1)
                 target = labels.neuron.format(layer=_column_name(c + 1, n_cols, labels), index=i + 1)
-                hits.append({"k": "path", "p": op["p"], "t": f"{source} → {target}\n{labels.weight} = {value:+.3f}"})
+                hits.append({"k": "path", "op": len(ops) - 1, "t": f"{source} → {target}\n{labels.weight} = {value:+.3f}"})
     for c, m in enumerate(maps):
         for i in range(len(m)):
             peak = float(np.abs(m[i]).max()) or 1.0

@@ -75,10 +75,11 @@ HOVER_TARGETS = """(stride) => {
     const hits = root.__scene.hits, out = [];
     hits.forEach((h, i) => {
         if (h.k !== 'path' || (i % stride)) return;
-        const n = h.p.length / 2;
+        const p = h.p || root.__scene.ops[h.op].p;  // a line's hit shares the drawn line's points
+        const n = p.length / 2;
         for (const f of [0.4, 0.5, 0.3, 0.6, 0.2, 0.7]) {
             const k = Math.floor((n - 1) * f) * 2;
-            out.push({x: box.left + h.p[k] * root.__scale, y: box.top + h.p[k + 1] * root.__scale, t: h.t, i});
+            out.push({x: box.left + p[k] * root.__scale, y: box.top + p[k + 1] * root.__scale, t: h.t, i});
             break;
         }
     });

@@ -252,7 +252,11 @@ def _slide(traced: cx.Trace, which: int, flt: int, channel: int, caption: str) -
         fig = charts.output_map_figure(cx.filled_so_far(step.output[flt], pos), row, col,
                                        t("mnist.sees.map_title", filter=flt + 1),
                                        span=float(np.abs(step.output[flt]).max()) or 1.0, size=250)
-        event = plotly_chart(fig, key=P + "map", config=PLOT_CONFIG, on_select="rerun", selection_mode="points")
+        # The chart keeps a clicked cell selected, so clicking that cell again (after Play or the slider moved
+        # the kernel on) would change nothing: each handled click gets a fresh chart, with no selection.
+        with st.container(key=P + "map"):
+            event = plotly_chart(fig, key=f"{P}map/{st.session_state.get(P + 'clicks', 0)}", config=PLOT_CONFIG,
+                                 on_select="rerun", selection_mode="points")
         st.caption(t("mnist.sees.map_help"))
     _clicked(event, out_w, count)
     if channels > 1:  # as CNN Explainer: every input channel's sum, then their total and the bias
@@ -280,9 +284,7 @@ def _clicked(event, width: int, count: int) -> None:
     if not points:
         return
     cell = (int(round(points[0]["y"])), int(round(points[0]["x"])))
-    if st.session_state.get(P + "clicked") == cell:
-        return  # the selection is kept by the chart: act only on a new click
-    st.session_state[P + "clicked"] = cell
+    st.session_state[P + "clicks"] = st.session_state.get(P + "clicks", 0) + 1  # the next run draws a fresh chart
     st.session_state[POS] = min(max(cell[0] * width + cell[1], 0), count - 1)
     st.rerun()
 

@@ -132,6 +132,9 @@ def test_how_it_sees_slides_plays_and_pauses(page, app_url, model_file):
     stopped = _position(page)
     page.wait_for_timeout(2000)
     assert _position(page) == stopped, "Pause stops the kernel"
+    # The cell clicked before Play, clicked again: the kernel goes back to it (the chart kept no old selection).
+    _click_cell(page, 8, 11, "output row 9, column 12")
+    assert _position(page) == 8 * 28 + 12
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

@@ -44,7 +44,7 @@ def _png_chunk(tag: bytes, data: bytes) -> bytes:
 
 
 def png_b64(rgb: np.ndarray) -> str:
-    """Base64 of a uint8 RGB image (rows top to bottom) as a PNG, which the browser decodes natively.
+    """Base64 of a uint8 RGB image (rows top to bottom) as a PNG (the live canvas decodes it in the page).
 
     Each row is stored with PNG's "Sub" filter (every byte minus the same colour's byte one pixel to the
     left), which turns a smooth heat map into runs of small numbers that deflate well: a Playground

@@ -21,7 +21,8 @@ from playground.errors import UserError
 from playground.state import Param, name_list
 from ui import background
 from ui.classroom import plotly_chart
-from ui.common import explain, lang, own_text, page_header, query_values, show_error, shown_widget, sync_query, t
+from ui.common import (explain, in_fragment_run, lang, own_text, page_header, query_values, show_error, shown_widget,
+                       sync_query, t)
 
 P = "classic/"  # session-state namespace of this page
 NETWORKS = {"small": (8,), "medium": (16, 16), "large": (32, 32, 32)}
@@ -47,6 +48,14 @@ URL_PARAMS = [
     Param("features", ("x1_sq", "x2_sq"), parser=name_list(EXTRA_FEATURES)),
 ]
 TRANSLATED = ("data", "net", "fe_data", "curve_model", "features")  # select boxes whose labels follow the language
+SAVED_WIDGETS = ("data", "noise", "points", "classes", "net", "steps", "fe_data", "features", "curve_model")
+# What each of those widgets holds when the browser knows no value for it (Streamlit's own default: a slider's
+# minimum, a select box's first option, an empty multiselect).
+WIDGET_DEFAULTS = {"data": toy.CLASSIFICATION[0], "noise": 0, "points": MIN_POINTS, "classes": toy.MIN_CLASSES,
+                   "net": next(iter(NETWORKS)), "steps": STEPS[0], "fe_data": FEATURE_DATASETS[0], "features": [],
+                   "curve_model": compare.CLASSIC_MODELS[0]}
+SHOWN = P + "shown"  # the settings as the last full run drew them
+CHANGED = P + "changed"  # (setting, came with a fragment's rerun) noted by callbacks since the last full run
 
 
 # ---------------------------------------------------------------- settings that survive page switches
@@ -69,10 +78,39 @@ def init_widgets() -> None:
 
 
 def save(*names: str) -> None:
-    """Remember the current values of these widgets for the next visit."""
-    saved = st.session_state[P + "saved"]
-    for name in names:
-        saved[name] = st.session_state[P + name]
+    """A setting changed (its widget's callback): noted here, and kept or put back by `settle_changes` at the top of
+    the next full run (a change can come with a fragment's rerun, which does not run the page's top)."""
+    st.session_state.setdefault(CHANGED, []).extend((name, in_fragment_run()) for name in names)
+
+
+def settle_changes() -> None:
+    """Keep the settings the student changed since the last full run, and put back changes that were not theirs.
+
+    In full CI runs the browser was seen sending the sliders' and the multiselect's built-in defaults (40 points,
+    noise 0, no features) all at once, after the page's poll fragments had run (Streamlit loses those widgets'
+    values in the browser around a fragment's `st.rerun()`), and the page took them as the student's: every
+    setting jumped to its minimum while a learning curve was measured. So changes that all land on the widgets'
+    own defaults are put back as the last full run drew them when several come at once or one comes with a
+    fragment's rerun (these controls are outside every fragment). A student's change reruns the whole page; two
+    quick ones may arrive together, and only those that both land on such defaults are put back. Writing the
+    values back into session state also makes Streamlit send them to the browser again.
+    """
+    in_fragment: dict[str, bool] = {}  # each changed setting: whether it came with a fragment's rerun
+    for name, fragment in st.session_state.pop(CHANGED, []):
+        if P + name in st.session_state:  # (a widget Streamlit has since forgotten: the page was left)
+            in_fragment[name] = in_fragment.get(name, False) or fragment
+    saved, shown = st.session_state[P + "saved"], st.session_state.get(SHOWN, {})
+    at_default = [n for n in in_fragment if n in SAVED_WIDGETS and st.session_state[P + n] == WIDGET_DEFAULTS[n]]
+    for name, fragment in in_fragment.items():
+        if name in at_default and name in shown and (fragment or len(at_default) > 1):
+            st.session_state[P + name] = shown[name]
+        else:
+            saved[name] = st.session_state[P + name]
+
+
+def remember_shown() -> None:
+    """The settings as this full run drew them (what `settle_changes` puts back)."""
+    st.session_state[SHOWN] = {name: st.session_state[P + name] for name in SAVED_WIDGETS}
 
 
 def new_points() -> None:
@@ -352,6 +390,8 @@ def data_dependence(s: dict) -> None:
 # ---------------------------------------------------------------- page
 
 page_header("classic")
+st.session_state.setdefault(P + "saved", {})
+settle_changes()
 init_widgets()
 settings = settings_panel()
 comparison(settings)
@@ -368,4 +408,5 @@ sync_query({
     "fe_data": st.session_state[P + "fe_data"], "curve_model": st.session_state[P + "curve_model"],
     "features": tuple(st.session_state[P + "features"]),
 })
+remember_shown()
 background.start_jobs()  # the fits asked for above start now that the page is drawn

@@ -149,6 +149,16 @@ def shown_widget(draw, key: str, *args, **kwargs):
     return draw(*args, key=key, **kwargs)
 
 
+def in_fragment_run() -> bool:
+    """True while Streamlit reruns only a fragment (its timer, or a widget inside it), not the whole page.
+
+    A control outside every fragment that "changes" in such a run was not changed by the user (that reruns the
+    whole page): see Classic vs deep's `save`."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    return bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
+
+
 def relabel_after_language_switch(prefix: str, keys) -> None:
     """After a language switch, hand the choices of the widgets `keys` back through session state.
 

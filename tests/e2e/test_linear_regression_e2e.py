@@ -53,7 +53,7 @@ def test_keyboard_moves_w_and_the_mse_follows(page, app_url):
     # The least-squares button puts the line through every point: MSE 0.
     page.get_by_role("button", name="Least-squares answer").click()
     _wait_metric(page, "MSE", "0")
-    assert page.get_by_text("This is the best fit").first.is_visible()
+    page.get_by_text("This is the best fit").first.wait_for()  # drawn after the MSE in the same run: waited for
     assert page.locator('[data-testid="stException"]').count() == 0
     page.get_by_role("button", name="Back to zero").click()
     _wait_metric(page, "MSE", "4,125.00")

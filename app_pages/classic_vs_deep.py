@@ -99,7 +99,7 @@ def settle_changes() -> None:
     for name, fragment in st.session_state.pop(CHANGED, []):
         if P + name in st.session_state:  # (a widget Streamlit has since forgotten: the page was left)
             in_fragment[name] = in_fragment.get(name, False) or fragment
-    saved, shown = st.session_state[P + "saved"], st.session_state.get(SHOWN, {})
+    saved, shown = st.session_state.setdefault(P + "saved", {}), st.session_state.get(SHOWN, {})
     at_default = [n for n in in_fragment if n in SAVED_WIDGETS and st.session_state[P + n] == WIDGET_DEFAULTS[n]]
     for name, fragment in in_fragment.items():
         if name in at_default and name in shown and (fragment or len(at_default) > 1):
@@ -390,7 +390,6 @@ def data_dependence(s: dict) -> None:
 # ---------------------------------------------------------------- page
 
 page_header("classic")
-st.session_state.setdefault(P + "saved", {})
 settle_changes()
 init_widgets()
 settings = settings_panel()

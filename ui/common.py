@@ -153,7 +153,7 @@ def in_fragment_run() -> bool:
     """True while Streamlit reruns only a fragment (its timer, or a widget inside it), not the whole page.
 
     A control outside every fragment that "changes" in such a run was not changed by the user (that reruns the
-    whole page): see Classic vs deep's `save`."""
+    whole page): see Classic vs deep's `settle_changes`."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     return bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
